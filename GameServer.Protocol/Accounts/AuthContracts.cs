@@ -1,0 +1,25 @@
+namespace GameServer.Protocol.Accounts;
+
+/// <summary>Parameters of <c>auth.register</c> and <c>auth.login</c>.</summary>
+/// <param name="Username">3–32 characters of <c>[A-Za-z0-9_.-]</c>; unique ignoring case.</param>
+/// <param name="Password">At least 8 characters.</param>
+public sealed record Credentials(string Username, string Password);
+
+/// <summary>Parameters of <c>auth.resume</c>.</summary>
+/// <param name="Token">A token from an earlier register or login.</param>
+public sealed record ResumeParams(string Token);
+
+/// <summary>A user as the protocol shows it.</summary>
+/// <param name="Id">The user's id.</param>
+/// <param name="Username">The name as registered.</param>
+/// <param name="IsAdmin">Whether the user may use admin methods.</param>
+public sealed record UserInfo(int Id, string Username, bool IsAdmin);
+
+/// <summary>The answer to <c>auth.register</c>, <c>auth.login</c> and <c>auth.resume</c>.</summary>
+/// <param name="Token">The session token: keep it to resume on another connection or device.</param>
+/// <param name="User">The logged-in user.</param>
+public sealed record AuthResult(string Token, UserInfo User);
+
+/// <summary>The answer to <c>auth.logout</c>.</summary>
+/// <param name="LoggedOut">Always true: the token is revoked and the connection logged out.</param>
+public sealed record LogoutResult(bool LoggedOut);

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace GameServer.Protocol.Client;
+
+/// <summary>A request awaiting its answer; reads the result while the receive buffer is still valid.</summary>
+internal abstract class PendingCall
+{
+    public abstract void Complete(JsonElement result);
+
+    public abstract void Fail(Exception error);
+}
+
+/// <summary>A request whose result is read as <typeparamref name="T"/>.</summary>
+internal sealed class PendingCall<T>(JsonTypeInfo<T> resultInfo) : PendingCall
+{
+    private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<T> Task => _completion.Task;
+
+    public override void Complete(JsonElement result)
+    {
+        try
+        {
+            _completion.TrySetResult(result.Deserialize(resultInfo)!);
+        }
+        catch (JsonException e)
+        {
+            _completion.TrySetException(e);
+        }
+    }
+
+    public override void Fail(Exception error) => _completion.TrySetException(error);
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Identity;
+using GameServer.Storage;
+
+namespace GameServer.Accounts;
+
+/// <summary>Registers accounts: the store, the service, the password hasher and the auth methods.</summary>
+public static class AccountsFeature
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AccountsOptions>(configuration.GetSection(AccountsOptions.Section));
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<AuthRpc>();
+        services.AddSingleton<IMigration, AccountIndexesMigration>();
+        return services;
+    }
+}

@@ -1,0 +1,68 @@
+using GameServer.Accounts;
+using GameServer.Inventory;
+using GameServer.Players;
+using GameServer.Realtime;
+using GameServer.Realtime.JsonRpc;
+using GameServer.ServerStatus;
+using GameServer.Storage;
+using Microsoft.Extensions.FileProviders;
+using Serilog;
+
+namespace GameServer;
+
+/// <summary>Composes the server from its features; the only place that knows them all.</summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is [CreateSuperuserCommand.Name, .. var rest])
+        {
+            return CreateSuperuserCommand.Run(rest, overrides => Build([.. overrides, "--Serilog:MinimumLevel:Default=Warning"]).Services);
+        }
+
+        await using var app = Build(args);
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>Builds the whole server; the tests start exactly this, on a loopback port of their own.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // appsettings.json and the web client travel next to the executable, whatever the working directory.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddEnvironmentVariables("GAMESERVER__");
+        builder.Configuration.AddCommandLine(args);
+
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}"));
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services
+            .AddStorage(builder.Configuration)
+            .AddAccounts(builder.Configuration)
+            .AddInventory()
+            .AddPlayers(builder.Configuration)
+            .AddSingleton<SystemRpc>()
+            .AddRealtime(builder.Configuration, sp => new IRpcMethods[]
+            {
+                sp.GetRequiredService<SystemRpc>(),
+                sp.GetRequiredService<AuthRpc>(),
+            });
+
+        var app = builder.Build();
+        app.MigrateStorage();
+
+        var webClient = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "web-client"));
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = webClient });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = webClient });
+        app.MapHealthChecks("/healthz");
+        app.MapRealtime();
+        return app;
+    }
+}

@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using GameServer.Protocol.JsonRpc;
+
+namespace GameServer.Realtime.JsonRpc;
+
+/// <summary>
+/// Reads one text frame as a JSON-RPC 2.0 request, notification or batch, runs each call through
+/// the method table and queues the answer on the session. Every failure becomes a JSON-RPC error;
+/// nothing a client sends can take the session's loop down.
+/// </summary>
+public sealed partial class JsonRpcDispatcher(RpcMethodTable methods, ILogger<JsonRpcDispatcher> logger)
+{
+    private const int MaxMethodNameLength = 128;
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+
+    /// <summary>Handles one frame; the frame's memory is only read until the returned task completes.</summary>
+    public async ValueTask DispatchAsync(Session session, ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(frame, DocumentOptions);
+        }
+        catch (JsonException)
+        {
+            var writer = Begin(session);
+            RpcResponse.WriteError(writer, default, ErrorCodes.ParseError, "parse error: the frame is not valid JSON");
+            Send(session);
+            return;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            var writer = Begin(session);
+            if (root.ValueKind != JsonValueKind.Array)
+            {
+                if (await HandleAsync(session, root, writer, cancellationToken))
+                {
+                    Send(session);
+                }
+
+                return;
+            }
+
+            if (root.GetArrayLength() == 0)
+            {
+                RpcResponse.WriteError(writer, default, ErrorCodes.InvalidRequest, "invalid request: empty batch");
+                Send(session);
+                return;
+            }
+
+            // Batch members run in order; the answers go out together in one array, as the spec asks.
+            writer.WriteStartArray();
+            var answers = 0;
+            foreach (var call in root.EnumerateArray())
+            {
+                answers += await HandleAsync(session, call, writer, cancellationToken) ? 1 : 0;
+            }
+
+            writer.WriteEndArray();
+            if (answers > 0)
+            {
+                Send(session);
+            }
+        }
+    }
+
+    private static Utf8JsonWriter Begin(Session session)
+    {
+        session.ResponseBuffer.ResetWrittenCount();
+        session.ResponseWriter.Reset(session.ResponseBuffer);
+        return session.ResponseWriter;
+    }
+
+    private static void Send(Session session)
+    {
+        session.ResponseWriter.Flush();
+        session.Send(OutboundMessage.CopyOf(session.ResponseBuffer.WrittenSpan));
+    }
+
+    /// <summary>Runs one call; returns whether it wrote an answer (notifications get none).</summary>
+    private async ValueTask<bool> HandleAsync(Session session, JsonElement call, Utf8JsonWriter writer, CancellationToken cancellationToken)
+    {
+        if (call.ValueKind != JsonValueKind.Object)
+        {
+            RpcResponse.WriteError(writer, default, ErrorCodes.InvalidRequest, "invalid request: expected a JSON-RPC request object");
+            return true;
+        }
+
+        var hasId = call.TryGetProperty("id"u8, out var id);
+        if (hasId && id.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null))
+        {
+            RpcResponse.WriteError(writer, default, ErrorCodes.InvalidRequest, "invalid request: id must be a string, a number or null");
+            return true;
+        }
+
+        if (!call.TryGetProperty("jsonrpc"u8, out var version) || version.ValueKind != JsonValueKind.String || !version.ValueEquals("2.0"u8))
+        {
+            RpcResponse.WriteError(writer, id, ErrorCodes.InvalidRequest, "invalid request: jsonrpc must be \"2.0\"");
+            return true;
+        }
+
+        if (!call.TryGetProperty("method"u8, out var methodName) || methodName.ValueKind != JsonValueKind.String)
+        {
+            RpcResponse.WriteError(writer, id, ErrorCodes.InvalidRequest, "invalid request: method must be a string");
+            return true;
+        }
+
+        var hasParams = call.TryGetProperty("params"u8, out var parameters);
+        if (hasParams && parameters.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+        {
+            RpcResponse.WriteError(writer, id, ErrorCodes.InvalidRequest, "invalid request: params must be an object or an array");
+            return true;
+        }
+
+        if (!TryFind(methodName, out var method))
+        {
+            return hasId && RpcResponse.WriteError(writer, id, ErrorCodes.MethodNotFound, "method not found");
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            if (hasParams && parameters.ValueKind == JsonValueKind.Array)
+            {
+                throw RpcException.InvalidParams("params", "must be an object: parameters are passed by name");
+            }
+
+            Authorize(session, method);
+            var result = await method.InvokeAsync(session, parameters, cancellationToken);
+            LogCall(session.Id, session.User?.Username, method.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return hasId && RpcResponse.WriteResult(writer, id, method, result);
+        }
+        catch (RpcException e)
+        {
+            LogRefused(session.Id, session.User?.Username, method.Name, e.Code, e.Message);
+            return hasId && RpcResponse.WriteError(writer, id, e.Code, e.Message, e.Details);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception e)
+        {
+            // The client gets an id to quote, never the exception: the details stay in the log.
+            var correlationId = Guid.NewGuid().ToString("N")[..12];
+            LogFailed(e, session.Id, session.User?.Username, method.Name, correlationId);
+            return hasId && RpcResponse.WriteInternalError(writer, id, correlationId);
+        }
+    }
+
+    private static void Authorize(Session session, RpcMethod method)
+    {
+        if (method.Access == RpcAccess.Anonymous)
+        {
+            return;
+        }
+
+        var user = session.User ?? throw RpcException.Unauthenticated();
+        if (method.Access == RpcAccess.Admin && !user.IsAdmin)
+        {
+            throw RpcException.Forbidden();
+        }
+    }
+
+    /// <summary>Looks the method up from its UTF-8 bytes without allocating a string.</summary>
+    private bool TryFind(JsonElement methodName, out RpcMethod method)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(methodName);
+        var unquoted = raw[1..^1];
+        if (unquoted.Length > MaxMethodNameLength)
+        {
+            method = null!;
+            return false;
+        }
+
+        if (unquoted.Contains((byte)'\\'))
+        {
+            return methods.TryGet(methodName.GetString(), out method);
+        }
+
+        Span<char> name = stackalloc char[MaxMethodNameLength];
+        if (!Encoding.UTF8.TryGetChars(unquoted, name, out var written))
+        {
+            method = null!;
+            return false;
+        }
+
+        return methods.TryGet(name[..written], out method);
+    }
+
+    [LoggerMessage(LogLevel.Debug, "{Method} by {User} on session {SessionId} took {ElapsedMs:0.000} ms")]
+    private partial void LogCall(long sessionId, string? user, string method, double elapsedMs);
+
+    [LoggerMessage(LogLevel.Debug, "{Method} by {User} on session {SessionId} refused with {ErrorCode}: {Reason}")]
+    private partial void LogRefused(long sessionId, string? user, string method, int errorCode, string reason);
+
+    [LoggerMessage(LogLevel.Error, "{Method} by {User} on session {SessionId} failed; correlation id {CorrelationId}")]
+    private partial void LogFailed(Exception exception, long sessionId, string? user, string method, string correlationId);
+}

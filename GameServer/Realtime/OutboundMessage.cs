@@ -1,0 +1,41 @@
+using System.Buffers;
+
+namespace GameServer.Realtime;
+
+/// <summary>
+/// One text frame waiting to be sent. Shared bytes (a notification serialised once for many
+/// sessions) are never returned to the pool; a reply's own rented buffer is, once sent.
+/// </summary>
+public readonly struct OutboundMessage
+{
+    private readonly byte[]? _rented;
+
+    private OutboundMessage(ReadOnlyMemory<byte> payload, byte[]? rented)
+    {
+        Payload = payload;
+        _rented = rented;
+    }
+
+    /// <summary>The UTF-8 JSON text of the frame.</summary>
+    public ReadOnlyMemory<byte> Payload { get; }
+
+    /// <summary>A frame whose bytes may be sent to any number of sessions.</summary>
+    public static OutboundMessage Shared(ReadOnlyMemory<byte> payload) => new(payload, null);
+
+    /// <summary>Copies <paramref name="payload"/> into a pooled buffer owned by the frame.</summary>
+    public static OutboundMessage CopyOf(ReadOnlySpan<byte> payload)
+    {
+        var rented = ArrayPool<byte>.Shared.Rent(payload.Length);
+        payload.CopyTo(rented);
+        return new OutboundMessage(rented.AsMemory(0, payload.Length), rented);
+    }
+
+    /// <summary>Gives the pooled buffer back, if the frame owns one; call once, after sending or dropping.</summary>
+    public void Release()
+    {
+        if (_rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_rented);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace GameServer.Realtime;
+
+/// <summary>
+/// One WebSocket connection and who is logged in on it. Handlers receive it with every request;
+/// features send it notifications. Its receive loop and single writer live in the partial files
+/// <c>Session.Receive.cs</c> and <c>Session.Send.cs</c>.
+/// </summary>
+public sealed partial class Session
+{
+    private readonly WebSocket _socket;
+    private readonly SessionRegistry _registry;
+    private readonly RealtimeOptions _options;
+    private readonly Channel<OutboundMessage> _outbound;
+    private readonly CancellationTokenSource _abort = new();
+    private (WebSocketCloseStatus Status, string Description)? _closeRequest;
+    private SessionUser? _user;
+
+    internal Session(long id, WebSocket socket, string remoteAddress, SessionRegistry registry, RealtimeOptions options)
+    {
+        Id = id;
+        _socket = socket;
+        RemoteAddress = remoteAddress;
+        _registry = registry;
+        _options = options;
+        _outbound = Channel.CreateBounded<OutboundMessage>(new BoundedChannelOptions(options.OutboundQueueLimit)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        ResponseBuffer = new ArrayBufferWriter<byte>(1024);
+        ResponseWriter = new Utf8JsonWriter(ResponseBuffer);
+    }
+
+    /// <summary>The connection's id, unique in this process; it names the session in logs.</summary>
+    public long Id { get; }
+
+    /// <summary>The client's address, for logs.</summary>
+    public string RemoteAddress { get; }
+
+    /// <summary>The logged-in user, or null before login.</summary>
+    public SessionUser? User => _user;
+
+    /// <summary>Identifies the credential the session logged in with (the token's hash), so logout revokes just that one.</summary>
+    public string? CredentialId { get; private set; }
+
+    /// <summary>Whether a close has been requested or has happened; sends are dropped from then on.</summary>
+    public bool IsClosing => _closeRequest is not null;
+
+    /// <summary>Scratch space for the dispatcher's replies; used by one request at a time.</summary>
+    internal ArrayBufferWriter<byte> ResponseBuffer { get; }
+
+    internal Utf8JsonWriter ResponseWriter { get; }
+
+    /// <summary>Logs the session in as <paramref name="user"/>; a session already logged in switches user.</summary>
+    public void SignIn(SessionUser user, string credentialId)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var previous = Interlocked.Exchange(ref _user, user);
+        CredentialId = credentialId;
+        _registry.OnSignedIn(this, previous);
+    }
+
+    /// <summary>Logs the session out; it stays connected.</summary>
+    public void SignOut()
+    {
+        var previous = Interlocked.Exchange(ref _user, null);
+        CredentialId = null;
+        if (previous is not null)
+        {
+            _registry.OnSignedOut(this, previous);
+        }
+    }
+
+    /// <summary>
+    /// Queues a frame for this session without waiting. Returns false when the session is closing,
+    /// or when its queue has overflowed, in which case the session is closed with 1008.
+    /// </summary>
+    public bool Send(OutboundMessage message)
+    {
+        if (_closeRequest is null && _outbound.Writer.TryWrite(message))
+        {
+            return true;
+        }
+
+        message.Release();
+        if (_closeRequest is null)
+        {
+            RequestClose(WebSocketCloseStatus.PolicyViolation, "outbound queue overflow: the client reads too slowly");
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Starts closing the connection with <paramref name="status"/>. Idempotent: the first reason wins.
+    /// A client that does not finish the handshake within the close timeout is aborted.
+    /// </summary>
+    public void RequestClose(WebSocketCloseStatus status, string description)
+    {
+        lock (_outbound)
+        {
+            if (_closeRequest is not null)
+            {
+                return;
+            }
+
+            _closeRequest = (status, description);
+        }
+
+        _outbound.Writer.TryComplete();
+        _abort.CancelAfter(_options.CloseTimeout);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using Microsoft.Extensions.Options;
+
+namespace GameServer.Realtime;
+
+/// <summary>
+/// Every open session, and the sessions of each logged-in user (one user may be on several devices).
+/// Features reach a user's devices through it without knowing anything of sockets.
+/// </summary>
+public sealed class SessionRegistry(IOptions<RealtimeOptions> options)
+{
+    private readonly ConcurrentDictionary<long, Session> _sessions = new();
+    private readonly ConcurrentDictionary<int, Session[]> _byUser = new();
+    private readonly Lock _byUserLock = new();
+    private long _lastId;
+
+    /// <summary>Raised after a session logs in (or switches user).</summary>
+    public event Action<Session>? SignedIn;
+
+    /// <summary>Raised after a logged-in session logs out or closes, with the user it had.</summary>
+    public event Action<Session, SessionUser>? SignedOut;
+
+    /// <summary>Open sessions, logged in or not.</summary>
+    public int Count => _sessions.Count;
+
+    /// <summary>The open sessions of <paramref name="userId"/>; empty when the user is offline.</summary>
+    public IReadOnlyList<Session> SessionsOf(int userId) =>
+        _byUser.TryGetValue(userId, out var sessions) ? sessions : [];
+
+    /// <summary>Whether any session of <paramref name="userId"/> is open.</summary>
+    public bool IsOnline(int userId) => _byUser.ContainsKey(userId);
+
+    /// <summary>Queues <paramref name="message"/> for every open session of <paramref name="userId"/>.</summary>
+    public int SendToUser(int userId, OutboundMessage message)
+    {
+        var sent = 0;
+        foreach (var session in SessionsOf(userId))
+        {
+            sent += session.Send(message) ? 1 : 0;
+        }
+
+        return sent;
+    }
+
+    /// <summary>Asks every session to close and waits, up to <paramref name="timeout"/>, until they have.</summary>
+    public async Task CloseAllAsync(WebSocketCloseStatus status, string description, TimeSpan timeout)
+    {
+        foreach (var session in _sessions.Values)
+        {
+            session.RequestClose(status, description);
+        }
+
+        var deadline = DateTime.UtcNow + timeout;
+        while (!_sessions.IsEmpty && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+    }
+
+    internal Session Open(WebSocket socket, string remoteAddress)
+    {
+        var session = new Session(Interlocked.Increment(ref _lastId), socket, remoteAddress, this, options.Value);
+        _sessions[session.Id] = session;
+        return session;
+    }
+
+    internal void Close(Session session)
+    {
+        _sessions.TryRemove(session.Id, out _);
+        session.SignOut();
+    }
+
+    internal void OnSignedIn(Session session, SessionUser? previous)
+    {
+        var user = session.User!;
+        lock (_byUserLock)
+        {
+            if (previous is not null)
+            {
+                RemoveFromUser(session, previous.Id);
+            }
+
+            _byUser[user.Id] = _byUser.TryGetValue(user.Id, out var sessions) ? [.. sessions, session] : [session];
+        }
+
+        if (previous is not null && previous.Id != user.Id)
+        {
+            SignedOut?.Invoke(session, previous);
+        }
+
+        SignedIn?.Invoke(session);
+    }
+
+    internal void OnSignedOut(Session session, SessionUser previous)
+    {
+        lock (_byUserLock)
+        {
+            RemoveFromUser(session, previous.Id);
+        }
+
+        SignedOut?.Invoke(session, previous);
+    }
+
+    // Copy-on-write arrays: sends to a user's devices read a snapshot without taking the lock.
+    private void RemoveFromUser(Session session, int userId)
+    {
+        if (!_byUser.TryGetValue(userId, out var sessions))
+        {
+            return;
+        }
+
+        var remaining = Array.FindAll(sessions, s => s != session);
+        if (remaining.Length == 0)
+        {
+            _byUser.TryRemove(userId, out _);
+        }
+        else
+        {
+            _byUser[userId] = remaining;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace GameServer.Realtime;
+
+/// <summary>Who a logged-in session belongs to, as far as the transport needs to know.</summary>
+/// <param name="Id">The user's id.</param>
+/// <param name="Username">The user's name, for logs.</param>
+/// <param name="IsAdmin">Whether admin-only methods are allowed.</param>
+public sealed record SessionUser(int Id, string Username, bool IsAdmin);

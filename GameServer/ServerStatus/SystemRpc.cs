@@ -1,0 +1,31 @@
+using System.Reflection;
+using GameServer.Protocol;
+using GameServer.Protocol.System;
+using GameServer.Realtime;
+using GameServer.Realtime.JsonRpc;
+
+namespace GameServer.ServerStatus;
+
+/// <summary>The <c>system.*</c> methods, allowed before login: a clock to ping and the server's vital signs.</summary>
+public sealed class SystemRpc(SessionRegistry sessions, TimeProvider time) : IRpcMethods
+{
+    private static readonly string Version =
+        typeof(SystemRpc).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    private readonly long _startedAt = time.GetTimestamp();
+
+    public void MapTo(RpcMethodTable.Builder methods)
+    {
+        ArgumentNullException.ThrowIfNull(methods);
+        var json = GameJsonContext.Default;
+        methods
+            .Add(Methods.SystemPing, RpcAccess.Anonymous, json.EmptyParams, json.PingResult,
+                (_, _, _) => ValueTask.FromResult(new PingResult(time.GetUtcNow())))
+            .Add(Methods.SystemInfo, RpcAccess.Anonymous, json.EmptyParams, json.ServerInfo,
+                (_, _, _) => ValueTask.FromResult(new ServerInfo(
+                    "GameServer",
+                    Version,
+                    (long)time.GetElapsedTime(_startedAt).TotalSeconds,
+                    sessions.Count)));
+    }
+}

@@ -1,0 +1,123 @@
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace GameServer.Storage;
+
+/// <summary>
+/// The one LiteDB file of the server. Features' stores get their collections here and group writes
+/// into transactions; nothing outside Storage/ and the stores sees LiteDB types.
+/// </summary>
+public sealed partial class GameDatabase : IDisposable
+{
+    private readonly LiteDatabase _database;
+    private readonly ILogger<GameDatabase> _logger;
+
+    public GameDatabase(IOptions<StorageOptions> options, ILogger<GameDatabase> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _logger = logger;
+        FilePath = System.IO.Path.GetFullPath(options.Value.Path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(FilePath)!);
+        var connection = new ConnectionString
+        {
+            Filename = FilePath,
+            Connection = ConnectionType.Direct,
+        };
+        _database = new LiteDatabase(connection, CreateMapper());
+        LogOpened(FilePath);
+    }
+
+    /// <summary>The absolute path of the database file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>The schema version: the number of the last migration applied.</summary>
+    public int SchemaVersion
+    {
+        get => _database.UserVersion;
+        internal set => _database.UserVersion = value;
+    }
+
+    /// <summary>A typed collection whose documents get Int32 auto-increment ids, like the original's integer ids.</summary>
+    public ILiteCollection<T> Collection<T>(string name) => _database.GetCollection<T>(name, BsonAutoId.Int32);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction: all of its writes land, or none do. LiteDB binds
+    /// a transaction to the calling thread, so the work must be synchronous; a nested call joins the
+    /// outer transaction.
+    /// </summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var owner = _database.BeginTrans();
+        try
+        {
+            var result = work();
+            if (owner)
+            {
+                _database.Commit();
+            }
+
+            return result;
+        }
+        catch
+        {
+            if (owner)
+            {
+                _database.Rollback();
+            }
+
+            throw;
+        }
+    }
+
+    /// <inheritdoc cref="InTransaction{T}(Func{T})"/>
+    public void InTransaction(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        InTransaction(() =>
+        {
+            work();
+            return true;
+        });
+    }
+
+    /// <summary>Whether the file answers a trivial query; used by <c>/healthz</c>.</summary>
+    public bool IsHealthy()
+    {
+        try
+        {
+            _ = _database.GetCollectionNames().Any();
+            return true;
+        }
+        catch (LiteException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Copies the write-ahead log into the data file, so the file alone holds everything.</summary>
+    public void Checkpoint() => _database.Checkpoint();
+
+    public void Dispose()
+    {
+        _database.Dispose();
+        LogClosed(FilePath);
+    }
+
+    /// <summary>Whether <paramref name="error"/> is a unique index refusing a duplicate.</summary>
+    public static bool IsDuplicateKey(Exception error) => error is LiteException { ErrorCode: LiteException.INDEX_DUPLICATE_KEY };
+
+    // LiteDB trims strings and turns "" into null by default; the server decides what text means, not the mapper.
+    private static BsonMapper CreateMapper() => new()
+    {
+        TrimWhitespace = false,
+        EmptyStringToNull = false,
+        EnumAsInteger = true,
+    };
+
+    [LoggerMessage(LogLevel.Information, "Opened database {Path}")]
+    private partial void LogOpened(string path);
+
+    [LoggerMessage(LogLevel.Information, "Closed database {Path}")]
+    private partial void LogClosed(string path);
+}
