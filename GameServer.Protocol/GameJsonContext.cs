@@ -13,7 +13,8 @@ namespace GameServer.Protocol;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     NumberHandling = JsonNumberHandling.Strict,
-    AllowOutOfOrderMetadataProperties = true)]
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(PingResult))]
 [JsonSerializable(typeof(ServerInfo))]
 [JsonSerializable(typeof(Credentials))]

@@ -1,0 +1,115 @@
+using GameServer.Protocol.Accounts;
+using GameServer.Protocol.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GameServer.Tests.Support;
+
+/// <summary>
+/// The real GameServer, started in this process on a free loopback port with a database file of
+/// its own. Restarting keeps the file, as a real restart would.
+/// </summary>
+public sealed class InProcessServer : IAsyncDisposable
+{
+    private readonly TempDirectory _directory;
+    private bool _ownsDirectory;
+    private readonly string[] _settings;
+    private readonly List<GameClient> _clients = [];
+    private WebApplication? _app;
+
+    private InProcessServer(TempDirectory directory, bool ownsDirectory, string[] settings)
+    {
+        _directory = directory;
+        _ownsDirectory = ownsDirectory;
+        _settings = settings;
+    }
+
+    public Uri HttpUri { get; private set; } = null!;
+
+    public Uri WebSocketUri => new UriBuilder(HttpUri) { Scheme = "ws", Path = "/ws" }.Uri;
+
+    public string DatabasePath => _directory.File("game.db");
+
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("not started");
+
+    /// <summary>Starts a server; <paramref name="settings"/> are command-line style overrides such as <c>--World:Width=10</c>.</summary>
+    public static Task<InProcessServer> StartAsync(params string[] settings) => StartAsync(new TempDirectory(), ownsDirectory: true, settings);
+
+    public async Task<GameClient> ConnectAsync()
+    {
+        var client = await GameClient.ConnectAsync(WebSocketUri);
+        lock (_clients)
+        {
+            _clients.Add(client);
+        }
+
+        return client;
+    }
+
+    /// <summary>Connects and registers a new user; returns the client and its login.</summary>
+    public async Task<(GameClient Client, AuthResult Auth)> ConnectAsUserAsync(string? username = null)
+    {
+        var client = await ConnectAsync();
+        var auth = await client.RegisterAsync(username ?? Some.Username(), Some.Password);
+        return (client, auth);
+    }
+
+    /// <summary>Stops the server gracefully and starts it again on the same database file.</summary>
+    public async Task<InProcessServer> RestartAsync()
+    {
+        await StopAsync();
+        _ownsDirectory = false;
+        return await StartAsync(_directory, ownsDirectory: true, _settings);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        if (_ownsDirectory)
+        {
+            _directory.Dispose();
+        }
+    }
+
+    private static async Task<InProcessServer> StartAsync(TempDirectory directory, bool ownsDirectory, string[] settings)
+    {
+        var server = new InProcessServer(directory, ownsDirectory, settings);
+        string[] args =
+        [
+            "--urls", "http://127.0.0.1:0",
+            $"--Storage:Path={directory.File("game.db")}",
+            "--Serilog:MinimumLevel:Default=Warning",
+            "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Warning",
+            .. settings,
+        ];
+        server._app = Program.Build(args);
+        await server._app.StartAsync();
+        var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.HttpUri = new Uri(address);
+        return server;
+    }
+
+    private async Task StopAsync()
+    {
+        GameClient[] clients;
+        lock (_clients)
+        {
+            clients = [.. _clients];
+            _clients.Clear();
+        }
+
+        foreach (var client in clients)
+        {
+            await client.DisposeAsync();
+        }
+
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _app = null;
+        }
+    }
+}
