@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GameServer.Protocol.Accounts;
+using GameServer.Protocol.Inventory;
 using GameServer.Protocol.JsonRpc;
 using GameServer.Protocol.System;
 
@@ -24,7 +25,26 @@ namespace GameServer.Protocol;
 [JsonSerializable(typeof(LogoutResult))]
 [JsonSerializable(typeof(FieldError))]
 [JsonSerializable(typeof(EmptyParams))]
+[JsonSerializable(typeof(Item))]
+[JsonSerializable(typeof(IReadOnlyList<Item>))]
+[JsonSerializable(typeof(ItemRef))]
+[JsonSerializable(typeof(ItemListParams))]
+[JsonSerializable(typeof(ItemCreate))]
+[JsonSerializable(typeof(ItemUpdate))]
+[JsonSerializable(typeof(ItemPatch))]
+[JsonSerializable(typeof(DeleteResult))]
+[JsonSerializable(typeof(InventorySummary))]
+[JsonSerializable(typeof(IReadOnlyList<InventorySummary>))]
+[JsonSerializable(typeof(InventoryListParams))]
+[JsonSerializable(typeof(InventoryRef))]
+[JsonSerializable(typeof(InventoryItemParams))]
+[JsonSerializable(typeof(InventoryItemsBody))]
+[JsonSerializable(typeof(MyInventory))]
+[JsonSerializable(typeof(ItemAdded))]
+[JsonSerializable(typeof(ItemRemoved))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(Dictionary<string, string[]>))]
 public sealed partial class GameJsonContext : JsonSerializerContext;
 
 /// <summary>Parameters of a method that takes none.</summary>

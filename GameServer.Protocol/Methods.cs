@@ -20,4 +20,40 @@ public static class Methods
 
     /// <summary>Revokes the connection's token and logs the connection out.</summary>
     public const string AuthLogout = "auth.logout";
+
+    /// <summary>All items, ordered by weight, then id.</summary>
+    public const string ItemsList = "items.list";
+
+    /// <summary>One item by id.</summary>
+    public const string ItemsGet = "items.get";
+
+    /// <summary>Creates an item; admins only.</summary>
+    public const string ItemsCreate = "items.create";
+
+    /// <summary>Changes an item; admins only.</summary>
+    public const string ItemsUpdate = "items.update";
+
+    /// <summary>Deletes an item and takes it out of every inventory; admins only.</summary>
+    public const string ItemsDelete = "items.delete";
+
+    /// <summary>Inventories in the original's shape, optionally filtered by username.</summary>
+    public const string InventoriesList = "inventories.list";
+
+    /// <summary>One inventory by id.</summary>
+    public const string InventoriesGet = "inventories.get";
+
+    /// <summary>Puts an item into an inventory; admins only.</summary>
+    public const string InventoriesAddItem = "inventories.add_item";
+
+    /// <summary>Takes an item out of an inventory; admins only.</summary>
+    public const string InventoriesRemoveItem = "inventories.remove_item";
+
+    /// <summary>The caller's inventory with the items expanded.</summary>
+    public const string InventoryMine = "inventory.mine";
+
+    /// <summary>Notification: an item was put into one of the user's inventories.</summary>
+    public const string InventoryItemAdded = "inventory.item_added";
+
+    /// <summary>Notification: an item was taken out of one of the user's inventories.</summary>
+    public const string InventoryItemRemoved = "inventory.item_removed";
 }

@@ -53,6 +53,7 @@ public static class Program
             {
                 sp.GetRequiredService<SystemRpc>(),
                 sp.GetRequiredService<AuthRpc>(),
+                sp.GetRequiredService<InventoryRpc>(),
             });
 
         var app = builder.Build();
@@ -62,6 +63,7 @@ public static class Program
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = webClient });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = webClient });
         app.MapHealthChecks("/healthz");
+        app.MapInventoryHttp();
         app.MapRealtime();
         return app;
     }

@@ -1,3 +1,4 @@
+using GameServer.Accounts;
 using GameServer.Protocol.Accounts;
 using GameServer.Protocol.Client;
 using Microsoft.AspNetCore.Builder;
@@ -54,6 +55,15 @@ public sealed class InProcessServer : IAsyncDisposable
         var client = await ConnectAsync();
         var auth = await client.RegisterAsync(username ?? Some.Username(), Some.Password);
         return (client, auth);
+    }
+
+    /// <summary>Creates an admin the way createsuperuser does, then connects and logs in as it.</summary>
+    public async Task<(GameClient Client, AuthResult Auth)> ConnectAsAdminAsync(string? username = null)
+    {
+        var name = username ?? Some.Username("admin");
+        Services.GetRequiredService<AccountService>().CreateSuperuser(name, Some.Password);
+        var client = await ConnectAsync();
+        return (client, await client.LoginAsync(name, Some.Password));
     }
 
     /// <summary>Stops the server gracefully and starts it again on the same database file.</summary>

@@ -6,7 +6,9 @@ namespace GameServer.Accounts;
 /// <summary>The <c>users</c> and <c>auth_tokens</c> collections.</summary>
 public sealed class AccountStore(GameDatabase database)
 {
-    private readonly ILiteCollection<User> _users = database.Collection<User>("users");
+    internal const string UsersCollection = "users";
+
+    private readonly ILiteCollection<User> _users = database.Collection<User>(UsersCollection);
     private readonly ILiteCollection<AuthToken> _tokens = database.Collection<AuthToken>("auth_tokens");
 
     public User? FindUser(int id) => _users.FindById(id);
@@ -40,7 +42,7 @@ public sealed class AccountIndexesMigration : IMigration
     public void Apply(GameDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        database.Collection<User>("users").EnsureIndex(u => u.NormalizedUsername, unique: true);
+        database.Collection<User>(AccountStore.UsersCollection).EnsureIndex(u => u.NormalizedUsername, unique: true);
         var tokens = database.Collection<AuthToken>("auth_tokens");
         tokens.EnsureIndex(t => t.TokenHash, unique: true);
         tokens.EnsureIndex(t => t.UserId);

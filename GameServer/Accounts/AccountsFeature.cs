@@ -13,6 +13,7 @@ public static class AccountsFeature
         services.AddSingleton<AccountStore>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<AuthRpc>();
+        services.AddSingleton<BearerAuthentication>();
         services.AddSingleton<IMigration, AccountIndexesMigration>();
         return services;
     }

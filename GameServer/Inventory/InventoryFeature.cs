@@ -3,14 +3,19 @@ using GameServer.Storage;
 
 namespace GameServer.Inventory;
 
-/// <summary>Registers inventories.</summary>
+/// <summary>Registers items and inventories: stores, service, notifications, JSON-RPC methods.</summary>
 public static class InventoryFeature
 {
     public static IServiceCollection AddInventory(this IServiceCollection services)
     {
+        services.AddSingleton<ItemStore>();
         services.AddSingleton<InventoryStore>();
         services.AddSingleton<IAccountProvisioner>(sp => sp.GetRequiredService<InventoryStore>());
+        services.AddSingleton<InventoryNotifier>();
+        services.AddSingleton<InventoryService>();
+        services.AddSingleton<InventoryRpc>();
         services.AddSingleton<IMigration, InventoryIndexesMigration>();
+        services.AddSingleton<IMigration, InventoryItemsMigration>();
         return services;
     }
 }

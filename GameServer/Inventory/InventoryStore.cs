@@ -7,28 +7,26 @@ namespace GameServer.Inventory;
 /// <summary>The <c>inventories</c> collection.</summary>
 public sealed class InventoryStore(GameDatabase database) : IAccountProvisioner
 {
-    private readonly ILiteCollection<InventoryRecord> _inventories = database.Collection<InventoryRecord>("inventories");
+    internal const string Collection = "inventories";
+
+    private readonly ILiteCollection<InventoryRecord> _inventories = database.Collection<InventoryRecord>(Collection);
+
+    public InventoryRecord? Find(int id) => _inventories.FindById(id);
 
     public InventoryRecord? FindByUser(int userId) => _inventories.FindOne(i => i.User == userId);
+
+    public IReadOnlyList<InventoryRecord> All() => _inventories.Query().OrderBy(i => i.Id).ToList();
+
+    /// <summary>The inventories holding <paramref name="itemId"/>, found through the multikey index on their items.</summary>
+    public IReadOnlyList<InventoryRecord> Holding(int itemId) =>
+        _inventories.Find(BsonExpression.Create("$.Items[*] ANY = @0", new BsonValue(itemId))).ToList();
+
+    public void Update(InventoryRecord inventory) => _inventories.Update(inventory);
 
     /// <summary>Every user starts with an empty inventory, created with the account.</summary>
     public void Provision(User user)
     {
         ArgumentNullException.ThrowIfNull(user);
         _inventories.Insert(new InventoryRecord { User = user.Id });
-    }
-}
-
-/// <summary>Schema version 2: one inventory per user.</summary>
-public sealed class InventoryIndexesMigration : IMigration
-{
-    public int Version => 2;
-
-    public string Description => "inventory: one inventory per user";
-
-    public void Apply(GameDatabase database)
-    {
-        ArgumentNullException.ThrowIfNull(database);
-        database.Collection<InventoryRecord>("inventories").EnsureIndex(i => i.User, unique: true);
     }
 }

@@ -4,10 +4,10 @@ using System.Text.Json.Serialization.Metadata;
 namespace GameServer.Realtime.JsonRpc;
 
 /// <summary>
-/// Reads a request's params into its contract record and turns every way that can fail into
+/// Reads a request's params (or an HTTP body) into its contract record and turns every way that can fail into
 /// -32602 naming the field, so that clients learn which value to fix.
 /// </summary>
-internal static class ParamsReader
+public static class ParamsReader
 {
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement;
 

@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization;
+
+namespace GameServer.Protocol.Inventory;
+
+/// <summary>An item: something with a name and a weight in kilograms.</summary>
+/// <param name="Id">The item's id.</param>
+/// <param name="Name">1–255 characters after trimming.</param>
+/// <param name="Weight">Kilograms, finite and at least 0.</param>
+public sealed record Item(int Id, string Name, [property: JsonConverter(typeof(KilogramsConverter))] double Weight);
+
+/// <summary>Parameters naming one item by id: <c>items.get</c>, <c>items.delete</c>.</summary>
+/// <param name="Id">The item's id.</param>
+public sealed record ItemRef(int Id);
+
+/// <summary>Parameters of <c>items.list</c>: an optional page of the list ordered by weight, then id.</summary>
+/// <param name="Offset">Items to skip; 0 when left out.</param>
+/// <param name="Limit">Most items to return; all when left out.</param>
+public sealed record ItemListParams(int? Offset = null, int? Limit = null);
+
+/// <summary>Parameters of <c>items.create</c>.</summary>
+/// <param name="Name">1–255 characters after trimming.</param>
+/// <param name="Weight">Kilograms, finite and at least 0.</param>
+public sealed record ItemCreate(string Name, double Weight);
+
+/// <summary>Parameters of <c>items.update</c>: the fields left out keep their value.</summary>
+/// <param name="Id">The item's id.</param>
+/// <param name="Name">A new name, if given.</param>
+/// <param name="Weight">A new weight, if given.</param>
+public sealed record ItemUpdate(int Id, string? Name = null, double? Weight = null);
+
+/// <summary>The answer to a delete: the record is gone.</summary>
+/// <param name="Deleted">Always true.</param>
+public sealed record DeleteResult(bool Deleted);

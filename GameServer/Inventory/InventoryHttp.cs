@@ -1,0 +1,83 @@
+using GameServer.Accounts;
+using GameServer.HttpApi;
+using GameServer.Protocol;
+
+namespace GameServer.Inventory;
+
+/// <summary>
+/// The original design's REST API for items and inventories: reads open to anyone, writes for admins
+/// with a bearer token. Adapters over <see cref="InventoryService"/>, like the JSON-RPC methods.
+/// </summary>
+public static class InventoryHttp
+{
+    private static GameJsonContext Json => GameJsonContext.Default;
+
+    public static IEndpointRouteBuilder MapInventoryHttp(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup("/api");
+        api.MapGet("/", ListResources);
+
+        api.MapGet("/items/", (HttpContext context, InventoryService inventory) =>
+            ApiResponse.RunAsync(context, () => Task.FromResult(inventory.ListItems()), Json.IReadOnlyListItem));
+        api.MapPost("/items/", (HttpContext context, InventoryService inventory, BearerAuthentication auth) =>
+            ApiResponse.RunAsync(context, async () =>
+            {
+                auth.RequireAdmin(context.Request);
+                var body = await ApiRequest.ReadBodyAsync(context.Request, Json.ItemPatch);
+                return inventory.CreateItem(body.Name, body.Weight);
+            }, Json.Item, StatusCodes.Status201Created));
+        api.MapGet("/items/{id:int}/", (HttpContext context, int id, InventoryService inventory) =>
+            ApiResponse.RunAsync(context, () => Task.FromResult(inventory.GetItem(id)), Json.Item));
+        api.MapPut("/items/{id:int}/", (HttpContext context, int id, InventoryService inventory, BearerAuthentication auth) =>
+            ApiResponse.RunAsync(context, async () =>
+            {
+                auth.RequireAdmin(context.Request);
+                var body = await ApiRequest.ReadBodyAsync(context.Request, Json.ItemPatch);
+                return inventory.ReplaceItem(id, body.Name, body.Weight);
+            }, Json.Item));
+        api.MapPatch("/items/{id:int}/", (HttpContext context, int id, InventoryService inventory, BearerAuthentication auth) =>
+            ApiResponse.RunAsync(context, async () =>
+            {
+                auth.RequireAdmin(context.Request);
+                var body = await ApiRequest.ReadBodyAsync(context.Request, Json.ItemPatch);
+                return inventory.UpdateItem(id, body.Name, body.Weight);
+            }, Json.Item));
+        api.MapDelete("/items/{id:int}/", (HttpContext context, int id, InventoryService inventory, BearerAuthentication auth) =>
+            ApiResponse.RunAsync(context, () =>
+            {
+                auth.RequireAdmin(context.Request);
+                inventory.DeleteItem(id);
+                return Task.CompletedTask;
+            }));
+
+        api.MapGet("/inventories/", (HttpContext context, string? username, InventoryService inventory) =>
+            ApiResponse.RunAsync(context, () => Task.FromResult(inventory.ListInventories(username)), Json.IReadOnlyListInventorySummary));
+        api.MapGet("/inventories/{id:int}/", (HttpContext context, int id, InventoryService inventory) =>
+            ApiResponse.RunAsync(context, () => Task.FromResult(inventory.GetInventory(id)), Json.InventorySummary));
+        api.MapMethods("/inventories/{id:int}/", [HttpMethods.Put, HttpMethods.Patch], (HttpContext context, int id, InventoryService inventory, BearerAuthentication auth) =>
+            ApiResponse.RunAsync(context, async () =>
+            {
+                auth.RequireAdmin(context.Request);
+                var body = await ApiRequest.ReadBodyAsync(context.Request, Json.InventoryItemsBody);
+                var partial = HttpMethods.IsPatch(context.Request.Method);
+                return partial && body.Items is null ? inventory.GetInventory(id) : inventory.ReplaceItems(id, body.Items);
+            }, Json.InventorySummary));
+        api.MapDelete("/inventories/{id:int}/", (HttpContext context, int id, InventoryService inventory, BearerAuthentication auth) =>
+            ApiResponse.RunAsync(context, () =>
+            {
+                auth.RequireAdmin(context.Request);
+                inventory.Clear(id);
+                return Task.CompletedTask;
+            }));
+        return app;
+    }
+
+    /// <summary>The API root: each resource with its URL, as the original's router listed them.</summary>
+    private static Task ListResources(HttpContext context)
+    {
+        var root = $"{context.Request.Scheme}://{context.Request.Host}/api";
+        var resources = new Dictionary<string, string> { ["items"] = $"{root}/items/", ["inventories"] = $"{root}/inventories/" };
+        return ApiResponse.WriteAsync(context, StatusCodes.Status200OK, resources, Json.DictionaryStringString);
+    }
+}

@@ -1,0 +1,124 @@
+using GameServer.Protocol.Inventory;
+using GameServer.Realtime.JsonRpc;
+
+namespace GameServer.Inventory;
+
+public sealed partial class InventoryService
+{
+    /// <summary>Inventories in the original's shape; with a username, only that user's (exact match), or none.</summary>
+    public IReadOnlyList<InventorySummary> ListInventories(string? username = null)
+    {
+        if (username is null)
+        {
+            return inventories.All().Select(ToSummary).ToList();
+        }
+
+        var user = accounts.FindUserByName(username);
+        if (user is null || !string.Equals(user.Username, username, StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        return inventories.FindByUser(user.Id) is { } inventory ? [ToSummary(inventory)] : [];
+    }
+
+    public InventorySummary GetInventory(int id) => ToSummary(FindInventory(id));
+
+    /// <summary>The user's own inventory, its items expanded and ordered by weight, then id.</summary>
+    public MyInventory Mine(int userId)
+    {
+        var inventory = inventories.FindByUser(userId) ?? throw RpcException.NotFound("inventory of user", userId);
+        var expanded = items.FindMany(inventory.Items).OrderBy(i => i.Weight).ThenBy(i => i.Id).Select(ToContract).ToList();
+        return new MyInventory(inventory.Id, inventory.User, expanded, expanded.Sum(i => i.Weight));
+    }
+
+    /// <summary>Puts an item into an inventory; an item already there is a conflict.</summary>
+    public InventorySummary AddItem(int inventoryId, int itemId)
+    {
+        InventoryRecord inventory;
+        ItemRecord item;
+        lock (_writes)
+        {
+            inventory = FindInventory(inventoryId);
+            item = items.Find(itemId) ?? throw RpcException.NotFound("item", itemId);
+            if (inventory.Items.Contains(itemId))
+            {
+                throw RpcException.Conflict("item", "is already in this inventory");
+            }
+
+            inventory.Items.Add(itemId);
+            inventories.Update(inventory);
+        }
+
+        notify.ItemAdded(inventory, ToContract(item));
+        return ToSummary(inventory);
+    }
+
+    public InventorySummary RemoveItem(int inventoryId, int itemId)
+    {
+        InventoryRecord inventory;
+        lock (_writes)
+        {
+            inventory = FindInventory(inventoryId);
+            if (!inventory.Items.Remove(itemId))
+            {
+                throw RpcException.NotFound("item in inventory", itemId);
+            }
+
+            inventories.Update(inventory);
+        }
+
+        notify.ItemRemoved(inventory, itemId);
+        return ToSummary(inventory);
+    }
+
+    /// <summary>
+    /// Replaces the inventory's items as a whole (HTTP PUT and PATCH). Every id must name an existing
+    /// item, at most once; the owner is told of each item added and removed.
+    /// </summary>
+    public InventorySummary ReplaceItems(int inventoryId, IReadOnlyList<int>? itemIds)
+    {
+        if (itemIds is null)
+        {
+            throw RpcException.InvalidParams("items", "is required");
+        }
+
+        if (itemIds.Distinct().Count() != itemIds.Count)
+        {
+            throw RpcException.InvalidParams("items", "must not name an item twice");
+        }
+
+        InventoryRecord inventory;
+        List<int> removed;
+        List<ItemRecord> added;
+        lock (_writes)
+        {
+            inventory = FindInventory(inventoryId);
+            var found = items.FindMany(itemIds).ToDictionary(i => i.Id);
+            var unknown = itemIds.FirstOrDefault(id => !found.ContainsKey(id), -1);
+            if (unknown != -1)
+            {
+                throw RpcException.InvalidParams("items", $"item {unknown} does not exist");
+            }
+
+            removed = inventory.Items.Except(itemIds).ToList();
+            added = itemIds.Except(inventory.Items).Select(id => found[id]).ToList();
+            inventory.Items = [.. itemIds];
+            inventories.Update(inventory);
+        }
+
+        removed.ForEach(id => notify.ItemRemoved(inventory, id));
+        added.ForEach(item => notify.ItemAdded(inventory, ToContract(item)));
+        return ToSummary(inventory);
+    }
+
+    /// <summary>
+    /// Empties the inventory. An inventory belongs to its user for the user's whole life (exactly one
+    /// per user), so HTTP DELETE empties it rather than removing the record.
+    /// </summary>
+    public void Clear(int inventoryId) => ReplaceItems(inventoryId, []);
+
+    private InventoryRecord FindInventory(int id) => inventories.Find(id) ?? throw RpcException.NotFound("inventory", id);
+
+    private static InventorySummary ToSummary(InventoryRecord inventory) => new(inventory.Id, inventory.User, [.. inventory.Items]);
+}

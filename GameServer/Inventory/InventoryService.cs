@@ -1,0 +1,115 @@
+using GameServer.Accounts;
+using GameServer.Protocol.Inventory;
+using GameServer.Realtime.JsonRpc;
+using GameServer.Storage;
+
+namespace GameServer.Inventory;
+
+/// <summary>
+/// The rules of items and inventories, in one place for the JSON-RPC handlers, the HTTP API and the
+/// jobs: validation, the one-item-once rule, cascades, and the notifications to owners. This file
+/// holds the items; <c>InventoryService.Inventories.cs</c> the inventories.
+/// </summary>
+public sealed partial class InventoryService(
+    ItemStore items,
+    InventoryStore inventories,
+    AccountStore accounts,
+    GameDatabase database,
+    InventoryNotifier notify)
+{
+    private const int MaxNameLength = 255;
+
+    // Inventory changes read, change and write an item list; one writer at a time keeps them from losing each other's changes.
+    private readonly Lock _writes = new();
+
+    public IReadOnlyList<Item> ListItems(int? offset = null, int? limit = null)
+    {
+        if (offset is < 0)
+        {
+            throw RpcException.InvalidParams("offset", "must be >= 0");
+        }
+
+        if (limit is < 0)
+        {
+            throw RpcException.InvalidParams("limit", "must be >= 0");
+        }
+
+        return items.ListByWeight(offset ?? 0, limit).Select(ToContract).ToList();
+    }
+
+    public Item GetItem(int id) => ToContract(FindItem(id));
+
+    public Item CreateItem(string? name, double? weight)
+    {
+        var item = new ItemRecord { Name = ValidName(name), Weight = ValidWeight(weight) };
+        items.Insert(item);
+        return ToContract(item);
+    }
+
+    /// <summary>Changes the fields given and keeps the others; the owners of inventories holding it are not notified, as their item ids did not change.</summary>
+    public Item UpdateItem(int id, string? name, double? weight)
+    {
+        var item = FindItem(id);
+        var newName = name is null ? item.Name : ValidName(name);
+        var newWeight = weight is null ? item.Weight : ValidWeight(weight);
+        item.Name = newName;
+        item.Weight = newWeight;
+        items.Update(item);
+        return ToContract(item);
+    }
+
+    /// <summary>Replaces every field, as HTTP PUT does: both must be given.</summary>
+    public Item ReplaceItem(int id, string? name, double? weight)
+    {
+        var validName = ValidName(name);
+        var validWeight = ValidWeight(weight);
+        return UpdateItem(id, validName, validWeight);
+    }
+
+    /// <summary>Deletes the item and takes it out of every inventory, in one transaction; the owners are notified.</summary>
+    public void DeleteItem(int id)
+    {
+        List<InventoryRecord> holders;
+        lock (_writes)
+        {
+            FindItem(id);
+            holders = database.InTransaction(() =>
+            {
+                var found = inventories.Holding(id).ToList();
+                foreach (var inventory in found)
+                {
+                    inventory.Items.Remove(id);
+                    inventories.Update(inventory);
+                }
+
+                items.Delete(id);
+                return found;
+            });
+        }
+
+        foreach (var inventory in holders)
+        {
+            notify.ItemRemoved(inventory, id);
+        }
+    }
+
+    internal static Item ToContract(ItemRecord item) => new(item.Id, item.Name, item.Weight);
+
+    private ItemRecord FindItem(int id) => items.Find(id) ?? throw RpcException.NotFound("item", id);
+
+    private static string ValidName(string? name)
+    {
+        var trimmed = name?.Trim() ?? throw RpcException.InvalidParams("name", "is required");
+        return trimmed.Length is >= 1 and <= MaxNameLength
+            ? trimmed
+            : throw RpcException.InvalidParams("name", $"must be 1 to {MaxNameLength} characters after trimming");
+    }
+
+    private static double ValidWeight(double? weight) => weight switch
+    {
+        null => throw RpcException.InvalidParams("weight", "is required"),
+        { } w when !double.IsFinite(w) => throw RpcException.InvalidParams("weight", "must be a finite number"),
+        < 0 => throw RpcException.InvalidParams("weight", "must be >= 0"),
+        { } w => w,
+    };
+}
