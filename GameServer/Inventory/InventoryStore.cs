@@ -21,7 +21,12 @@ public sealed class InventoryStore(GameDatabase database) : IAccountProvisioner
     public IReadOnlyList<InventoryRecord> Holding(int itemId) =>
         _inventories.Find(BsonExpression.Create("$.Items[*] ANY = @0", new BsonValue(itemId))).ToList();
 
+    public IReadOnlyList<InventoryRecord> FindByUsers(IReadOnlyCollection<int> userIds) =>
+        userIds.Count == 0 ? [] : _inventories.Find(Query.In(nameof(InventoryRecord.User), userIds.Select(id => new BsonValue(id)).ToArray())).ToList();
+
     public void Update(InventoryRecord inventory) => _inventories.Update(inventory);
+
+    public void UpdateMany(IEnumerable<InventoryRecord> changed) => _inventories.Update(changed);
 
     /// <summary>Every user starts with an empty inventory, created with the account.</summary>
     public void Provision(User user)

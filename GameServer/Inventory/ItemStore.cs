@@ -29,6 +29,9 @@ public sealed class ItemStore(GameDatabase database)
 
     public void Insert(ItemRecord item) => _items.Insert(item);
 
+    /// <summary>Inserts many items in one call; each gets its id.</summary>
+    public void InsertMany(IReadOnlyList<ItemRecord> newItems) => _items.InsertBulk(newItems, batchSize: Math.Max(newItems.Count, 1));
+
     public void Update(ItemRecord item) => _items.Update(item);
 
     public bool Delete(int id) => _items.Delete(id);

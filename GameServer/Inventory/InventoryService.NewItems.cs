@@ -1,0 +1,48 @@
+namespace GameServer.Inventory;
+
+/// <summary>A new item to create and put straight into a user's inventory.</summary>
+/// <param name="UserId">The owner.</param>
+/// <param name="Name">The new item's name.</param>
+/// <param name="Weight">The new item's weight in kilograms.</param>
+public sealed record NewItemFor(int UserId, string Name, double Weight);
+
+public sealed partial class InventoryService
+{
+    /// <summary>
+    /// Creates one item per entry and puts it into its user's inventory, all in one transaction, so a
+    /// crash never leaves an item outside every inventory; then tells each online owner. For jobs that
+    /// give many users something at once: a few calls of this instead of one transaction per user.
+    /// </summary>
+    /// <returns>How many items were given (users without an inventory are skipped).</returns>
+    public int GiveNewItems(IReadOnlyList<NewItemFor> gifts)
+    {
+        ArgumentNullException.ThrowIfNull(gifts);
+        List<(InventoryRecord Inventory, ItemRecord Item)> given;
+        lock (_writes)
+        {
+            given = database.InTransaction(() =>
+            {
+                var byUser = inventories.FindByUsers(gifts.Select(g => g.UserId).ToHashSet()).ToDictionary(i => i.User);
+                var pairs = gifts
+                    .Where(g => byUser.ContainsKey(g.UserId))
+                    .Select(g => (Inventory: byUser[g.UserId], Item: new ItemRecord { Name = ValidName(g.Name), Weight = ValidWeight(g.Weight) }))
+                    .ToList();
+                items.InsertMany(pairs.Select(p => p.Item).ToList());
+                foreach (var (inventory, item) in pairs)
+                {
+                    inventory.Items.Add(item.Id);
+                }
+
+                inventories.UpdateMany(pairs.Select(p => p.Inventory).Distinct());
+                return pairs;
+            });
+        }
+
+        foreach (var (inventory, item) in given)
+        {
+            notify.ItemAdded(inventory, ToContract(item));
+        }
+
+        return given.Count;
+    }
+}
