@@ -1,0 +1,145 @@
+// GameClient: JSON-RPC 2.0 over a WebSocket, for browsers and Node alike.
+// Requests are promises resolved by id; server notifications are events; a lost connection is
+// reopened with backoff and the session resumed with the saved token.
+
+export class RpcError extends Error {
+  constructor({ code, message, data }) {
+    super(message);
+    this.code = code;
+    this.data = data;
+  }
+}
+
+export class GameClient extends EventTarget {
+  #url;
+  #WebSocketImpl;
+  #socket = null;
+  #nextId = 1;
+  #pending = new Map();
+  #backoffMs = 250;
+  #closedByUser = false;
+
+  /**
+   * @param {string} url ws://host:port/ws
+   * @param {{ WebSocket?: typeof WebSocket, token?: string }} options WebSocket: the implementation
+   *   to use where there is no global one (Node < 22: the "ws" package).
+   */
+  constructor(url, { WebSocket: WebSocketImpl = globalThis.WebSocket, token = null } = {}) {
+    super();
+    this.#url = url;
+    this.#WebSocketImpl = WebSocketImpl;
+    this.token = token;
+    this.user = null;
+    this.state = "offline";
+  }
+
+  /** Opens the connection; resolves once it is open (and resumed, when a token is known). */
+  connect() {
+    this.#closedByUser = false;
+    return this.#open();
+  }
+
+  /** Calls a method; resolves with its result or rejects with an RpcError. */
+  call(method, params) {
+    const id = this.#nextId++;
+    const message = { jsonrpc: "2.0", id, method };
+    if (params !== undefined) message.params = params;
+    return new Promise((resolve, reject) => {
+      if (!this.#socket || this.#socket.readyState !== 1) {
+        reject(new Error("not connected"));
+        return;
+      }
+      this.#pending.set(id, { resolve, reject });
+      this.#socket.send(JSON.stringify(message));
+    });
+  }
+
+  async register(username, password) { return this.#signedIn(await this.call("auth.register", { username, password })); }
+  async login(username, password) { return this.#signedIn(await this.call("auth.login", { username, password })); }
+  async resume(token) { return this.#signedIn(await this.call("auth.resume", { token })); }
+
+  async logout() {
+    await this.call("auth.logout");
+    this.token = null;
+    this.user = null;
+    this.#emit("session", { user: null, token: null });
+  }
+
+  /** Closes for good: no reconnect. */
+  close() {
+    this.#closedByUser = true;
+    this.#socket?.close(1000, "bye");
+  }
+
+  #open() {
+    this.#setState(this.state === "offline" ? "connecting" : "reconnecting");
+    return new Promise((resolve, reject) => {
+      const socket = new this.#WebSocketImpl(this.#url);
+      this.#socket = socket;
+      let opened = false;
+      socket.onopen = async () => {
+        opened = true;
+        this.#backoffMs = 250;
+        this.#setState("connected");
+        if (this.token) {
+          try {
+            await this.resume(this.token);
+          } catch (error) {
+            this.token = null;
+            this.user = null;
+            this.#emit("session", { user: null, token: null, error });
+          }
+        }
+        resolve();
+      };
+      socket.onmessage = (event) => this.#receive(typeof event.data === "string" ? event.data : event.data.toString());
+      socket.onclose = (event) => {
+        for (const { reject: fail } of this.#pending.values()) fail(new Error(`connection closed (${event.code})`));
+        this.#pending.clear();
+        if (!opened) reject(new Error(`could not connect (${event.code})`));
+        if (this.#closedByUser) {
+          this.#setState("offline");
+          return;
+        }
+        this.#setState("reconnecting");
+        const delay = this.#backoffMs;
+        this.#backoffMs = Math.min(this.#backoffMs * 2, 10_000);
+        setTimeout(() => this.#open().catch(() => {}), delay);
+      };
+    });
+  }
+
+  #receive(text) {
+    const message = JSON.parse(text);
+    for (const entry of Array.isArray(message) ? message : [message]) {
+      if (entry.method) {
+        this.#emit(entry.method, entry.params);
+        continue;
+      }
+      const waiter = this.#pending.get(entry.id);
+      if (!waiter) continue;
+      this.#pending.delete(entry.id);
+      if (entry.error) waiter.reject(new RpcError(entry.error));
+      else waiter.resolve(entry.result);
+    }
+  }
+
+  #signedIn(result) {
+    this.token = result.token;
+    this.user = result.user;
+    this.#emit("session", { user: result.user, token: result.token });
+    return result;
+  }
+
+  #setState(state) {
+    if (this.state === state) return;
+    this.state = state;
+    this.#emit("state", { state });
+  }
+
+  #emit(type, detail) {
+    const event = new Event(type);
+    event.detail = detail;
+    this.dispatchEvent(event);
+  }
+}
