@@ -18,6 +18,7 @@ namespace GameServer.Protocol;
     RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(PingResult))]
 [JsonSerializable(typeof(ServerInfo))]
+[JsonSerializable(typeof(JobInfo))]
 [JsonSerializable(typeof(Credentials))]
 [JsonSerializable(typeof(ResumeParams))]
 [JsonSerializable(typeof(UserInfo))]

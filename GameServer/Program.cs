@@ -1,5 +1,6 @@
 using GameServer.Accounts;
 using GameServer.Inventory;
+using GameServer.Jobs;
 using GameServer.Players;
 using GameServer.Realtime;
 using GameServer.Realtime.JsonRpc;
@@ -25,8 +26,11 @@ public static class Program
         return 0;
     }
 
-    /// <summary>Builds the whole server; the tests start exactly this, on a loopback port of their own.</summary>
-    public static WebApplication Build(string[] args)
+    /// <summary>
+    /// Builds the whole server; the tests start exactly this, on a loopback port of their own, and may
+    /// add or replace services last (a job of their own, a virtual-time scheduler).
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? testServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -48,6 +52,7 @@ public static class Program
             .AddAccounts(builder.Configuration)
             .AddInventory()
             .AddPlayers(builder.Configuration)
+            .AddJobs(builder.Configuration)
             .AddSingleton<SystemRpc>()
             .AddRealtime(builder.Configuration, sp => new IRpcMethods[]
             {
@@ -55,6 +60,7 @@ public static class Program
                 sp.GetRequiredService<AuthRpc>(),
                 sp.GetRequiredService<InventoryRpc>(),
             });
+        testServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MigrateStorage();

@@ -9,7 +9,7 @@ public static class SystemClientExtensions
     public static Task<PingResult> PingAsync(this GameClient client, CancellationToken cancellationToken = default) =>
         client.CallAsync(Methods.SystemPing, GameJsonContext.Default.PingResult, cancellationToken);
 
-    /// <summary>Asks the server for its name, version, uptime and connection count.</summary>
+    /// <summary>Asks the server for its name, version, uptime, connection count and background jobs.</summary>
     public static Task<ServerInfo> InfoAsync(this GameClient client, CancellationToken cancellationToken = default) =>
         client.CallAsync(Methods.SystemInfo, GameJsonContext.Default.ServerInfo, cancellationToken);
 }

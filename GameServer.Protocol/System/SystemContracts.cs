@@ -9,4 +9,26 @@ public sealed record PingResult(DateTimeOffset Time);
 /// <param name="Version">The server's version.</param>
 /// <param name="UptimeS">Whole seconds since the server started.</param>
 /// <param name="Connections">WebSocket connections open now.</param>
-public sealed record ServerInfo(string Name, string Version, long UptimeS, int Connections);
+/// <param name="Jobs">The background jobs, switched on or off, with how their last run went.</param>
+public sealed record ServerInfo(string Name, string Version, long UptimeS, int Connections, IReadOnlyList<JobInfo> Jobs);
+
+/// <summary>One background job in <c>system.info</c>: its schedule and how its last run went.</summary>
+/// <param name="Name">The job's name, e.g. <c>gifts</c>.</param>
+/// <param name="Enabled">False when switched off in configuration; it then never runs.</param>
+/// <param name="IntervalS">Seconds from the end of one run to the start of the next.</param>
+/// <param name="LastRun">When the last run started; null before the first.</param>
+/// <param name="LastDurationMs">How long the last finished run took, in milliseconds.</param>
+/// <param name="LastError">Null when the last finished run succeeded; otherwise the correlation id to look for in the server log.</param>
+/// <param name="NextDue">When the next run starts; null while a run is in progress, when stopping, or when switched off.</param>
+/// <param name="Runs">Runs finished since the server started.</param>
+/// <param name="Failures">How many of those failed.</param>
+public sealed record JobInfo(
+    string Name,
+    bool Enabled,
+    double IntervalS,
+    DateTimeOffset? LastRun,
+    double? LastDurationMs,
+    string? LastError,
+    DateTimeOffset? NextDue,
+    long Runs,
+    long Failures);

@@ -17,14 +17,16 @@ public sealed class InProcessServer : IAsyncDisposable
     private readonly TempDirectory _directory;
     private bool _ownsDirectory;
     private readonly string[] _settings;
+    private readonly Action<IServiceCollection>? _services;
     private readonly List<GameClient> _clients = [];
     private WebApplication? _app;
 
-    private InProcessServer(TempDirectory directory, bool ownsDirectory, string[] settings)
+    private InProcessServer(TempDirectory directory, bool ownsDirectory, string[] settings, Action<IServiceCollection>? services)
     {
         _directory = directory;
         _ownsDirectory = ownsDirectory;
         _settings = settings;
+        _services = services;
     }
 
     public Uri HttpUri { get; private set; } = null!;
@@ -36,7 +38,11 @@ public sealed class InProcessServer : IAsyncDisposable
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("not started");
 
     /// <summary>Starts a server; <paramref name="settings"/> are command-line style overrides such as <c>--World:Width=10</c>.</summary>
-    public static Task<InProcessServer> StartAsync(params string[] settings) => StartAsync(new TempDirectory(), ownsDirectory: true, settings);
+    public static Task<InProcessServer> StartAsync(params string[] settings) => StartAsync(new TempDirectory(), ownsDirectory: true, settings, services: null);
+
+    /// <summary>Starts a server with <paramref name="services"/> added or replaced after the real ones (a job, a virtual clock).</summary>
+    public static Task<InProcessServer> StartAsync(Action<IServiceCollection> services, params string[] settings) =>
+        StartAsync(new TempDirectory(), ownsDirectory: true, settings, services);
 
     public async Task<GameClient> ConnectAsync()
     {
@@ -71,7 +77,7 @@ public sealed class InProcessServer : IAsyncDisposable
     {
         await StopAsync();
         _ownsDirectory = false;
-        return await StartAsync(_directory, ownsDirectory: true, _settings);
+        return await StartAsync(_directory, ownsDirectory: true, _settings, _services);
     }
 
     public async ValueTask DisposeAsync()
@@ -83,9 +89,9 @@ public sealed class InProcessServer : IAsyncDisposable
         }
     }
 
-    private static async Task<InProcessServer> StartAsync(TempDirectory directory, bool ownsDirectory, string[] settings)
+    private static async Task<InProcessServer> StartAsync(TempDirectory directory, bool ownsDirectory, string[] settings, Action<IServiceCollection>? services)
     {
-        var server = new InProcessServer(directory, ownsDirectory, settings);
+        var server = new InProcessServer(directory, ownsDirectory, settings, services);
         string[] args =
         [
             "--urls", "http://127.0.0.1:0",
@@ -94,7 +100,7 @@ public sealed class InProcessServer : IAsyncDisposable
             "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Warning",
             .. settings,
         ];
-        server._app = Program.Build(args);
+        server._app = Program.Build(args, services);
         await server._app.StartAsync();
         var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.HttpUri = new Uri(address);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using GameServer.Jobs;
 using GameServer.Protocol;
 using GameServer.Protocol.System;
 using GameServer.Realtime;
@@ -7,7 +8,7 @@ using GameServer.Realtime.JsonRpc;
 namespace GameServer.ServerStatus;
 
 /// <summary>The <c>system.*</c> methods, allowed before login: a clock to ping and the server's vital signs.</summary>
-public sealed class SystemRpc(SessionRegistry sessions, TimeProvider time) : IRpcMethods
+public sealed class SystemRpc(SessionRegistry sessions, JobScheduler jobs, TimeProvider time) : IRpcMethods
 {
     private static readonly string Version =
         typeof(SystemRpc).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
@@ -26,6 +27,10 @@ public sealed class SystemRpc(SessionRegistry sessions, TimeProvider time) : IRp
                     "GameServer",
                     Version,
                     (long)time.GetElapsedTime(_startedAt).TotalSeconds,
-                    sessions.Count)));
+                    sessions.Count,
+                    [.. jobs.Statuses.Select(ToInfo)])));
     }
+
+    private static JobInfo ToInfo(JobStatus s) =>
+        new(s.Name, s.Enabled, s.Interval.TotalSeconds, s.LastRun, s.LastDuration?.TotalMilliseconds, s.LastError, s.NextDue, s.Runs, s.Failures);
 }

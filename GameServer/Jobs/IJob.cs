@@ -1,0 +1,23 @@
+namespace GameServer.Jobs;
+
+/// <summary>Periodic background work: one class per job, registered once with <see cref="JobsFeature.AddJob{TJob}"/>.</summary>
+public interface IJob
+{
+    /// <summary>The name in <c>system.info</c> and the log, e.g. <c>gifts</c>.</summary>
+    string Name { get; }
+
+    /// <summary>The configuration section holding <c>Enabled</c> and the interval, e.g. <c>Gifts</c>.</summary>
+    string Section { get; }
+
+    /// <summary>The interval's key within <see cref="Section"/>; an issue may name its own, such as <c>TickInterval</c>.</summary>
+    string IntervalKey => "Interval";
+
+    /// <summary>The time between runs when configuration does not set one.</summary>
+    TimeSpan DefaultInterval { get; }
+
+    /// <summary>
+    /// One run. It may block (synchronous LiteDB work is fine: it runs on the thread pool); the token is
+    /// cancelled only when the server stops and gives up waiting for it.
+    /// </summary>
+    ValueTask RunAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,19 @@
+using System.Reactive.Disposables;
+
+namespace GameServer.Jobs;
+
+/// <summary>A registered job with its settings, its latest status, its armed timer and its run in progress.</summary>
+internal sealed class ScheduledJob(IJob job, JobOptions options)
+{
+    public IJob Job { get; } = job;
+
+    public JobOptions Options { get; } = options;
+
+    public JobStatus Status { get; set; } = new(job.Name, options.Enabled, options.Interval);
+
+    /// <summary>The pending timer; replacing it disposes the old one, disposing it stops the schedule.</summary>
+    public SerialDisposable Timer { get; } = new();
+
+    /// <summary>The current run, including the arming of the next; completed when idle.</summary>
+    public Task Running { get; set; } = Task.CompletedTask;
+}
