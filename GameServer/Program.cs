@@ -1,4 +1,5 @@
 using GameServer.Accounts;
+using GameServer.Gifts;
 using GameServer.Inventory;
 using GameServer.Jobs;
 using GameServer.Players;
@@ -53,6 +54,7 @@ public static class Program
             .AddInventory()
             .AddPlayers(builder.Configuration)
             .AddJobs(builder.Configuration)
+            .AddGifts()
             .AddSingleton<SystemRpc>()
             .AddRealtime(builder.Configuration, sp => new IRpcMethods[]
             {

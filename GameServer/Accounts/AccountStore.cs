@@ -18,6 +18,10 @@ public sealed class AccountStore(GameDatabase database)
 
     public IReadOnlyList<User> AllUsers() => _users.FindAll().ToList();
 
+    /// <summary>Every user's id and name, read without the rest of the document, in id order.</summary>
+    public IEnumerable<(int Id, string Username)> AllUserNames() =>
+        _users.Query().OrderBy(u => u.Id).Select(u => new { u.Id, u.Username }).ToEnumerable().Select(u => (u.Id, u.Username));
+
     /// <summary>Inserts the user; a name taken in any case is refused by the unique index.</summary>
     public void Insert(User user) => _users.Insert(user);
 
