@@ -1,4 +1,5 @@
 using GameServer.Accounts;
+using GameServer.Benchmarks;
 using GameServer.Gifts;
 using GameServer.Inventory;
 using GameServer.Jobs;
@@ -20,6 +21,16 @@ public static class Program
         if (args is [CreateSuperuserCommand.Name, .. var rest])
         {
             return CreateSuperuserCommand.Run(rest, overrides => Build([.. overrides, "--Serilog:MinimumLevel:Default=Warning"]).Services);
+        }
+
+        if (args is [EchoServer.Name, .. var echoArgs])
+        {
+            return await EchoServer.RunAsync(echoArgs);
+        }
+
+        if (args is [BenchmarkCommand.Name, .. var benchArgs])
+        {
+            return await BenchmarkCommand.RunAsync(benchArgs);
         }
 
         await using var app = Build(args);

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace GameServer.Benchmarks;
+
+/// <summary>
+/// <c>GameServer bench [--connections 50,200] [--seconds 10] [--runs 3] [--warmup 2]</c>: closed-loop
+/// <c>system.ping</c> against GameServer and the echo server, both started as child processes.
+/// </summary>
+public static class BenchmarkCommand
+{
+    public const string Name = "bench";
+
+    private const string Usage = "usage: GameServer bench [--connections 50,200] [--seconds 10] [--runs 3] [--warmup 2]";
+
+    /// <summary>Runs the benchmark; <paramref name="args"/> are those after its name. Returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (!TryParse(args, out var options, out var error))
+        {
+            Console.Error.WriteLine(error);
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        // Ctrl+C or a kill must still reach the finally blocks that stop the child servers and delete the temp dir.
+        using var stop = new CancellationTokenSource();
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+        try
+        {
+            await PingBenchmark.RunAsync(options, stop.Token);
+            return 0;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("benchmark interrupted");
+            return 130;
+        }
+
+        void Cancel(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+    }
+
+    internal static bool TryParse(string[] args, out BenchmarkOptions options, out string error)
+    {
+        options = new BenchmarkOptions([50, 200], Seconds: 10, Runs: 3, Warmup: 2);
+        error = "";
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            var parsed = (args[i], value) switch
+            {
+                ("--connections", not null) when TryParseList(value, 1, 5000, out var list) => options with { Connections = list },
+                ("--seconds", not null) when TryParseInt(value, 1, 600, out var n) => options with { Seconds = n },
+                ("--runs", not null) when TryParseInt(value, 1, 21, out var n) => options with { Runs = n },
+                ("--warmup", not null) when TryParseInt(value, 0, 120, out var n) => options with { Warmup = n },
+                _ => null,
+            };
+            if (parsed is null)
+            {
+                error = $"bad argument: {args[i]} {value}".TrimEnd();
+                return false;
+            }
+
+            options = parsed;
+            i++;
+        }
+
+        return true;
+    }
+
+    private static bool TryParseInt(string text, int min, int max, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
+
+    private static bool TryParseList(string text, int min, int max, out int[] values)
+    {
+        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        values = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!TryParseInt(parts[i], min, max, out values[i]))
+            {
+                return false;
+            }
+        }
+
+        return values.Length is > 0 and <= 10;
+    }
+}
+
+/// <summary>What to measure: connection counts, seconds per window, runs, warm-up seconds before each window.</summary>
+internal sealed record BenchmarkOptions(int[] Connections, int Seconds, int Runs, int Warmup);
