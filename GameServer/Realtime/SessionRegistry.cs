@@ -21,6 +21,9 @@ public sealed class SessionRegistry(IOptions<RealtimeOptions> options)
     /// <summary>Raised after a logged-in session logs out or closes, with the user it had.</summary>
     public event Action<Session, SessionUser>? SignedOut;
 
+    /// <summary>Raised after a session has closed, once its user (if any) has been signed out.</summary>
+    public event Action<Session>? Closed;
+
     /// <summary>Open sessions, logged in or not.</summary>
     public int Count => _sessions.Count;
 
@@ -69,6 +72,7 @@ public sealed class SessionRegistry(IOptions<RealtimeOptions> options)
     {
         _sessions.TryRemove(session.Id, out _);
         session.SignOut();
+        Closed?.Invoke(session);
     }
 
     internal void OnSignedIn(Session session, SessionUser? previous)
