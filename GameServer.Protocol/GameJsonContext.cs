@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using GameServer.Protocol.Accounts;
 using GameServer.Protocol.Inventory;
 using GameServer.Protocol.JsonRpc;
+using GameServer.Protocol.Players;
 using GameServer.Protocol.System;
 
 namespace GameServer.Protocol;
@@ -44,6 +45,14 @@ namespace GameServer.Protocol;
 [JsonSerializable(typeof(ItemAdded))]
 [JsonSerializable(typeof(ItemRemoved))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(PlayerInfo))]
+[JsonSerializable(typeof(IReadOnlyList<PlayerInfo>))]
+[JsonSerializable(typeof(MoveParams))]
+[JsonSerializable(typeof(Position))]
+[JsonSerializable(typeof(PlayersSubscribeParams))]
+[JsonSerializable(typeof(PlayerList))]
+[JsonSerializable(typeof(PlayersLeftView))]
+[JsonSerializable(typeof(UnsubscribeResult))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(Dictionary<string, string[]>))]
 public sealed partial class GameJsonContext : JsonSerializerContext;

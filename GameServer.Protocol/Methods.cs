@@ -56,4 +56,22 @@ public static class Methods
 
     /// <summary>Notification: an item was taken out of one of the user's inventories.</summary>
     public const string InventoryItemRemoved = "inventory.item_removed";
+
+    /// <summary>Every player.</summary>
+    public const string PlayersList = "players.list";
+
+    /// <summary>Subscribes to player changes, of the whole world or within a radius; answers with a snapshot.</summary>
+    public const string PlayersSubscribe = "players.subscribe";
+
+    /// <summary>Stops player notifications.</summary>
+    public const string PlayersUnsubscribe = "players.unsubscribe";
+
+    /// <summary>Moves the caller's own player one step.</summary>
+    public const string PlayersMove = "players.move";
+
+    /// <summary>Notification: players that changed (or came into view) since the last patch.</summary>
+    public const string PlayersUpdated = "players.updated";
+
+    /// <summary>Notification: players that left a radius subscription's area.</summary>
+    public const string PlayersLeftView = "players.left_view";
 }

@@ -72,6 +72,7 @@ public static class Program
                 sp.GetRequiredService<SystemRpc>(),
                 sp.GetRequiredService<AuthRpc>(),
                 sp.GetRequiredService<InventoryRpc>(),
+                sp.GetRequiredService<PlayersRpc>(),
             });
         testServices?.Invoke(builder.Services);
 

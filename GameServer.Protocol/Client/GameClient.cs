@@ -24,6 +24,7 @@ public sealed class GameClient : IAsyncDisposable
     private readonly object _waitersLock = new();
     private readonly List<(string Method, Func<GameNotification, bool> Match, TaskCompletionSource<GameNotification> Completion)> _waiters = [];
     private long _nextId;
+    private int _disposed;
     private Task? _receiveLoop;
 
     private GameClient(ClientWebSocket socket)
@@ -125,9 +126,14 @@ public sealed class GameClient : IAsyncDisposable
         return completion.Task;
     }
 
-    /// <summary>Closes the connection politely and waits for the receive loop to end.</summary>
+    /// <summary>Closes the connection politely and waits for the receive loop to end; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
             if (_socket.State == WebSocketState.Open)

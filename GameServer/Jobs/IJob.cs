@@ -12,6 +12,9 @@ public interface IJob
     /// <summary>The interval's key within <see cref="Section"/>; an issue may name its own, such as <c>TickInterval</c>.</summary>
     string IntervalKey => "Interval";
 
+    /// <summary>The switch's key within <see cref="Section"/>, for sections that hold several jobs.</summary>
+    string EnabledKey => "Enabled";
+
     /// <summary>The time between runs when configuration does not set one.</summary>
     TimeSpan DefaultInterval { get; }
 

@@ -18,6 +18,6 @@ public sealed record JobOptions(bool Enabled, TimeSpan Interval)
             throw new InvalidOperationException($"{job.Section}:{job.IntervalKey} must be positive, not {interval}");
         }
 
-        return new JobOptions(section.GetValue("Enabled", defaultValue: true), interval);
+        return new JobOptions(section.GetValue(job.EnabledKey, defaultValue: true), interval);
     }
 }

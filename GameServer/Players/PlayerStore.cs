@@ -12,6 +12,11 @@ public sealed class PlayerStore(GameDatabase database, IOptions<WorldOptions> wo
 
     public PlayerRecord? FindByUser(int userId) => _players.FindOne(p => p.User == userId);
 
+    public IReadOnlyList<PlayerRecord> All() => _players.FindAll().ToList();
+
+    /// <summary>Saves many players' positions in one transaction.</summary>
+    public void SavePositions(IReadOnlyList<PlayerRecord> players) => database.InTransaction(() => _players.Update(players));
+
     /// <summary>Every user gets a player at a random spawn point inside the world, created with the account.</summary>
     public void Provision(User user)
     {

@@ -1,9 +1,10 @@
 using GameServer.Accounts;
+using GameServer.Jobs;
 using GameServer.Storage;
 
 namespace GameServer.Players;
 
-/// <summary>Registers players and the world they live in.</summary>
+/// <summary>Registers players: the world in memory, its feed, its jobs, its store and its methods.</summary>
 public static class PlayersFeature
 {
     public static IServiceCollection AddPlayers(this IServiceCollection services, IConfiguration configuration)
@@ -12,6 +13,12 @@ public static class PlayersFeature
         services.AddSingleton<PlayerStore>();
         services.AddSingleton<IAccountProvisioner>(sp => sp.GetRequiredService<PlayerStore>());
         services.AddSingleton<IMigration, PlayerIndexesMigration>();
+        services.AddSingleton<PlayerWorld>();
+        services.AddSingleton<PlayerFeed>();
+        services.AddSingleton<PlayersRpc>();
+        services.AddHostedService<PlayerWorldHost>();
+        services.AddJob<PlayerPatchJob>();
+        services.AddJob<PlayerPersistJob>();
         return services;
     }
 }

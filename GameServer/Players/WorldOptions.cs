@@ -11,4 +11,7 @@ public sealed class WorldOptions
 
     /// <summary>Moves a player may make per second before -32029.</summary>
     public int MaxMovesPerSecond { get; set; } = 20;
+
+    /// <summary>Side of a spatial grid cell in world units; about the usual interest radius works well.</summary>
+    public double GridCellSize { get; set; } = 10;
 }

@@ -1,0 +1,281 @@
+using GameServer.Protocol;
+using GameServer.Protocol.Accounts;
+using GameServer.Protocol.Client;
+using GameServer.Protocol.JsonRpc;
+using GameServer.Protocol.Players;
+using GameServer.Realtime;
+using GameServer.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GameServer.Tests.Players;
+
+/// <summary>Players in a 10 × 10 world whose patches go out only when the test advances the clock.</summary>
+[Category("Integration")]
+[CancelAfter(30_000)]
+public sealed class PlayerTests
+{
+    private static readonly TimeSpan Patch = TimeSpan.FromMilliseconds(50);
+    private VirtualClock _clock = null!;
+    private InProcessServer _server = null!;
+
+    [SetUp]
+    public async Task Start()
+    {
+        _clock = new VirtualClock();
+        _server = await InProcessServer.StartAsync(_clock.Register, "--World:Width=10", "--World:Height=10", "--World:MaxMovesPerSecond=1000");
+    }
+
+    [TearDown]
+    public async Task Stop() => await _server.DisposeAsync();
+
+    [Test]
+    public async Task Registration_puts_a_player_inside_the_world()
+    {
+        var (client, auth) = await _server.ConnectAsUserAsync();
+
+        var me = (await client.ListPlayersAsync()).Single(p => p.User == auth.User.Id);
+
+        Assert.That(me.Username, Is.EqualTo(auth.User.Username));
+        Assert.That(me.PositionX, Is.InRange(0, 10));
+        Assert.That(me.PositionY, Is.InRange(0, 10));
+        Assert.That(me.Online, Is.True);
+    }
+
+    [Test]
+    public async Task Three_clients_see_each_other_move()
+    {
+        var (alice, aliceAuth) = await _server.ConnectAsUserAsync();
+        var (bob, _) = await _server.ConnectAsUserAsync();
+        var (carol, _) = await _server.ConnectAsUserAsync();
+        var snapshot = await bob.SubscribePlayersAsync();
+        await carol.SubscribePlayersAsync();
+        var bobLog = new NotificationLog(bob);
+        var carolLog = new NotificationLog(carol);
+        var start = snapshot.Players.Single(p => p.User == aliceAuth.User.Id);
+
+        var moved = await alice.MoveAsync(start.PositionX < 5 ? 1 : -1, 0);
+        await _clock.AdvanceAsync(_server, Patch, Patch);
+        await bobLog.SettleAsync();
+        await carolLog.SettleAsync();
+
+        Assert.That(snapshot.Players, Has.Count.EqualTo(3));
+        foreach (var log in new[] { bobLog, carolLog })
+        {
+            var seen = log.Of(Methods.PlayersUpdated).SelectMany(n => n.Read(GameJsonContext.Default.PlayerList).Players).Single(p => p.User == aliceAuth.User.Id);
+            Assert.That(new Position(seen.PositionX, seen.PositionY), Is.EqualTo(moved));
+        }
+    }
+
+    [Test]
+    public async Task Ten_moves_in_one_window_arrive_as_one_update_with_the_final_position()
+    {
+        var (walker, auth) = await _server.ConnectAsUserAsync();
+        var (watcher, _) = await _server.ConnectAsUserAsync();
+        await WalkToAsync(walker, 0, 0);
+        await _clock.AdvanceAsync(_server, Patch, Patch);
+        await watcher.SubscribePlayersAsync();
+        var log = new NotificationLog(watcher);
+
+        Position last = null!;
+        for (var i = 0; i < 10; i++)
+        {
+            last = await walker.MoveAsync(0.5, 0.25);
+        }
+
+        await _clock.AdvanceAsync(_server, Patch, Patch);
+        await log.SettleAsync();
+
+        var updates = log.Of(Methods.PlayersUpdated);
+        Assert.That(updates, Has.Count.EqualTo(1));
+        var player = updates[0].Read(GameJsonContext.Default.PlayerList).Players.Single();
+        Assert.That(player.User, Is.EqualTo(auth.User.Id));
+        Assert.That((player.PositionX, player.PositionY), Is.EqualTo((5.0, 2.5)));
+        Assert.That(last, Is.EqualTo(new Position(5, 2.5)));
+    }
+
+    [TestCase(-1, 0, 0.0, null, TestName = "left edge")]
+    [TestCase(1, 0, 10.0, null, TestName = "right edge")]
+    [TestCase(0, -1, null, 0.0, TestName = "top edge")]
+    [TestCase(0, 1, null, 10.0, TestName = "bottom edge")]
+    public async Task Moves_are_clamped_at_every_edge(double dx, double dy, double? x, double? y)
+    {
+        var (client, _) = await _server.ConnectAsUserAsync();
+
+        Position position = null!;
+        for (var i = 0; i < 12; i++)
+        {
+            position = await client.MoveAsync(dx, dy);
+        }
+
+        if (x is not null)
+        {
+            Assert.That(position.PositionX, Is.EqualTo(x));
+        }
+
+        if (y is not null)
+        {
+            Assert.That(position.PositionY, Is.EqualTo(y));
+        }
+    }
+
+    [TestCase(1.5, 0, "dx")]
+    [TestCase(0, -2, "dy")]
+    public async Task Steps_outside_minus_one_to_one_are_refused(double dx, double dy, string field)
+    {
+        var (client, auth) = await _server.ConnectAsUserAsync();
+        var before = (await client.ListPlayersAsync()).Single(p => p.User == auth.User.Id);
+
+        var error = Assert.ThrowsAsync<GameRpcException>(() => client.MoveAsync(dx, dy));
+        var after = (await client.ListPlayersAsync()).Single(p => p.User == auth.User.Id);
+
+        Assert.That(error.Code, Is.EqualTo(ErrorCodes.InvalidParams));
+        Assert.That(error.Field, Is.EqualTo(field));
+        Assert.That(after, Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task A_radius_subscription_sees_a_player_arrive_follows_it_and_sees_it_leave()
+    {
+        var (watcher, watcherAuth) = await _server.ConnectAsUserAsync();
+        var (walker, walkerAuth) = await _server.ConnectAsUserAsync();
+        await WalkToAsync(watcher, 0, 0);
+        await WalkToAsync(walker, 10, 10);
+        await _clock.AdvanceAsync(_server, Patch, Patch);
+
+        var snapshot = await watcher.SubscribePlayersAsync(radius: 3);
+        var log = new NotificationLog(watcher);
+        Assert.That(snapshot.Players.Select(p => p.User), Is.EqualTo(new[] { watcherAuth.User.Id }), "only the subscriber is within 3");
+
+        await WalkToAsync(walker, 2, 2);
+        var arrived = await PatchAsync(log);
+        await walker.MoveAsync(-1, -1);
+        var followed = await PatchAsync(log);
+        await WalkToAsync(walker, 4, 4);
+        var left = await PatchAsync(log);
+        await walker.MoveAsync(1, 0);
+        var afterLeaving = await PatchAsync(log);
+
+        Assert.That(arrived.Updated.Single(), Is.EqualTo(new PlayerInfo(arrived.Updated.Single().Id, walkerAuth.User.Id, walkerAuth.User.Username, 2, 2, true)), "it arrives in full");
+        Assert.That(followed.Updated.Single().PositionX, Is.EqualTo(1));
+        Assert.That(left.LeftIds, Is.EqualTo(new[] { arrived.Updated.Single().Id }));
+        Assert.That(left.Updated, Is.Empty);
+        Assert.That(afterLeaving.Updated, Is.Empty, "nothing more of it once it has left");
+        Assert.That(afterLeaving.LeftIds, Is.Empty, "left_view is announced once");
+    }
+
+    [Test]
+    public async Task A_radius_subscription_follows_its_own_player()
+    {
+        var (watcher, _) = await _server.ConnectAsUserAsync();
+        var (other, otherAuth) = await _server.ConnectAsUserAsync();
+        await WalkToAsync(watcher, 0, 0);
+        await WalkToAsync(other, 5, 5);
+        await _clock.AdvanceAsync(_server, Patch, Patch);
+        await watcher.SubscribePlayersAsync(radius: 3);
+        var log = new NotificationLog(watcher);
+
+        await WalkToAsync(watcher, 4, 4);
+        var approached = await PatchAsync(log);
+        await WalkToAsync(watcher, 0, 0);
+        var walkedAway = await PatchAsync(log);
+
+        Assert.That(approached.Updated.Select(p => p.User), Does.Contain(otherAuth.User.Id), "the other player comes into view though it did not move");
+        Assert.That(walkedAway.LeftIds, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_player_goes_offline_when_its_last_device_disconnects()
+    {
+        var (phone, auth) = await _server.ConnectAsUserAsync();
+        var laptop = await _server.ConnectAsync();
+        await laptop.ResumeAsync(auth.Token);
+        var (watcher, _) = await _server.ConnectAsUserAsync();
+        await _clock.AdvanceAsync(_server, Patch, Patch);
+        await watcher.SubscribePlayersAsync();
+        var log = new NotificationLog(watcher);
+
+        var oneLeft = await DisconnectAndPatchAsync(log, phone);
+        var noneLeft = await DisconnectAndPatchAsync(log, laptop);
+
+        Assert.That(oneLeft.Updated.Where(p => p.User == auth.User.Id), Is.Empty, "still online on the laptop: nothing changed");
+        Assert.That(noneLeft.Updated.Single(p => p.User == auth.User.Id).Online, Is.False);
+        Assert.That((await watcher.ListPlayersAsync()).Single(p => p.User == auth.User.Id).Online, Is.False);
+    }
+
+    [Test]
+    public async Task Moves_over_the_limit_are_refused_and_not_applied()
+    {
+        await using var strict = await InProcessServer.StartAsync("--World:MaxMovesPerSecond=5", "--World:Width=1000", "--World:Height=1000");
+        var (client, auth) = await strict.ConnectAsUserAsync();
+        var start = (await client.ListPlayersAsync()).Single(p => p.User == auth.User.Id);
+        var dx = start.PositionX < 500 ? 1 : -1;
+
+        var accepted = 0;
+        GameRpcException? refused = null;
+        for (var i = 0; i < 10 && refused is null; i++)
+        {
+            try
+            {
+                await client.MoveAsync(dx, 0);
+                accepted++;
+            }
+            catch (GameRpcException e)
+            {
+                refused = e;
+            }
+        }
+
+        var now = (await client.ListPlayersAsync()).Single(p => p.User == auth.User.Id);
+        Assert.That(refused?.Code, Is.EqualTo(ErrorCodes.RateLimited));
+        Assert.That(accepted, Is.EqualTo(5));
+        Assert.That(now.PositionX, Is.EqualTo(start.PositionX + (5 * dx)), "the refused move was not applied");
+    }
+
+    [Test]
+    public async Task Positions_survive_a_restart()
+    {
+        var (client, auth) = await _server.ConnectAsUserAsync();
+        var moved = await WalkToAsync(client, 3, 7);
+
+        _server = await _server.RestartAsync();
+        var (other, _) = await _server.ConnectAsUserAsync();
+
+        var restored = (await other.ListPlayersAsync()).Single(p => p.User == auth.User.Id);
+        Assert.That(new Position(restored.PositionX, restored.PositionY), Is.EqualTo(moved));
+        Assert.That(restored.Online, Is.False);
+    }
+
+    private static async Task<Position> WalkToAsync(GameClient client, double x, double y)
+    {
+        var at = await client.MoveAsync(0, 0);
+        for (var i = 0; i < 40 && (at.PositionX != x || at.PositionY != y); i++)
+        {
+            at = await client.MoveAsync(Math.Clamp(x - at.PositionX, -1, 1), Math.Clamp(y - at.PositionY, -1, 1));
+        }
+
+        Assert.That(at, Is.EqualTo(new Position(x, y)), "walked to the target");
+        return at;
+    }
+
+    private async Task<(IReadOnlyList<PlayerInfo> Updated, IReadOnlyList<int> LeftIds)> PatchAsync(NotificationLog log)
+    {
+        await _clock.AdvanceAsync(_server, Patch, Patch);
+        await log.SettleAsync();
+        var updated = log.Of(Methods.PlayersUpdated).SelectMany(n => n.Read(GameJsonContext.Default.PlayerList).Players).ToList();
+        var left = log.Of(Methods.PlayersLeftView).SelectMany(n => n.Read(GameJsonContext.Default.PlayersLeftView).Ids).ToList();
+        log.Clear();
+        return (updated, left);
+    }
+
+    private async Task<(IReadOnlyList<PlayerInfo> Updated, IReadOnlyList<int> LeftIds)> DisconnectAndPatchAsync(NotificationLog log, GameClient device)
+    {
+        var registry = _server.Services.GetRequiredService<SessionRegistry>();
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        registry.Closed += _ => closed.TrySetResult();
+        await device.DisposeAsync();
+
+        // Presence changes when the server has closed its side, a moment after the client: await that.
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        return await PatchAsync(log);
+    }
+}

@@ -1,0 +1,190 @@
+using System.Threading.RateLimiting;
+using GameServer.Protocol.Players;
+using GameServer.Realtime.JsonRpc;
+using Microsoft.Extensions.Options;
+
+namespace GameServer.Players;
+
+/// <summary>
+/// The authoritative state of every player, in memory: positions, presence and the spatial grid.
+/// Clients can only step their own player; every change is remembered for the next patch
+/// (<see cref="PlayerFeed"/>) and the next save (<see cref="PlayerPersistJob"/>).
+/// </summary>
+public sealed partial class PlayerWorld : IDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<int, PlayerState> _byUser = [];
+    private readonly Dictionary<int, PlayerState> _byId = [];
+    private readonly HashSet<int> _changed = [];
+    private readonly HashSet<int> _unsaved = [];
+    private readonly WorldOptions _options;
+    private readonly PlayerStore _store;
+    private readonly PartitionedRateLimiter<int> _moveLimiter;
+
+    public PlayerWorld(IOptions<WorldOptions> options, PlayerStore store)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _store = store;
+        Grid = new SpatialGrid(_options.GridCellSize);
+        _moveLimiter = PartitionedRateLimiter.Create<int, int>(user => RateLimitPartition.GetSlidingWindowLimiter(user, _ => new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = _options.MaxMovesPerSecond,
+            Window = TimeSpan.FromSeconds(1),
+            SegmentsPerWindow = 10,
+            QueueLimit = 0,
+        }));
+    }
+
+    /// <summary>The grid of player ids by position; read only under <see cref="Lock"/>.</summary>
+    internal SpatialGrid Grid { get; }
+
+    internal Lock Lock => _lock;
+
+    /// <summary>Loads every stored player; called once at start-up.</summary>
+    public void Load()
+    {
+        var records = _store.All();
+        lock (_lock)
+        {
+            foreach (var record in records)
+            {
+                Add(new PlayerState(record));
+            }
+        }
+    }
+
+    public IReadOnlyList<PlayerInfo> All()
+    {
+        lock (_lock)
+        {
+            return [.. _byId.Values.OrderBy(p => p.Id).Select(p => p.ToInfo())];
+        }
+    }
+
+    public PlayerInfo? FindByUser(int userId)
+    {
+        lock (_lock)
+        {
+            return _byUser.TryGetValue(userId, out var player) ? player.ToInfo() : null;
+        }
+    }
+
+    /// <summary>
+    /// Steps the user's own player by (dx, dy), each in [-1, 1], clamped to the world. Over
+    /// <c>World:MaxMovesPerSecond</c> the move is refused with -32029 and not applied.
+    /// </summary>
+    public Position Move(int userId, double dx, double dy)
+    {
+        ValidateStep("dx", dx);
+        ValidateStep("dy", dy);
+        using var lease = _moveLimiter.AttemptAcquire(userId);
+        if (!lease.IsAcquired)
+        {
+            throw RpcException.RateLimited(TimeSpan.FromMilliseconds(1000.0 / Math.Max(_options.MaxMovesPerSecond, 1)));
+        }
+
+        lock (_lock)
+        {
+            var player = _byUser.GetValueOrDefault(userId) ?? throw RpcException.NotFound("player of user", userId);
+            player.X = Math.Clamp(player.X + dx, 0, _options.Width);
+            player.Y = Math.Clamp(player.Y + dy, 0, _options.Height);
+            Grid.Set(player.Id, player.X, player.Y);
+            MarkChanged(player);
+            return new Position(player.X, player.Y);
+        }
+    }
+
+    /// <summary>Sets the user's presence; loads a player registered since start-up on its first login.</summary>
+    public void SetOnline(int userId, bool online)
+    {
+        bool known;
+        lock (_lock)
+        {
+            known = _byUser.ContainsKey(userId);
+        }
+
+        // The store is read outside the lock, so moves are never held up by the database.
+        var fresh = known ? null : _store.FindByUser(userId);
+
+        lock (_lock)
+        {
+            if (fresh is not null && !_byUser.ContainsKey(userId))
+            {
+                Add(new PlayerState(fresh));
+            }
+
+            if (_byUser.TryGetValue(userId, out var player) && player.Online != online)
+            {
+                player.Online = online;
+                _changed.Add(player.Id);
+            }
+        }
+    }
+
+    /// <summary>Takes the players changed since the last call: the content of the next patch.</summary>
+    internal List<PlayerState> TakeChanged()
+    {
+        var changed = _changed.Select(id => _byId[id]).ToList();
+        _changed.Clear();
+        return changed;
+    }
+
+    internal PlayerState? PlayerOfUser(int userId) => _byUser.GetValueOrDefault(userId);
+
+    internal PlayerState Player(int playerId) => _byId[playerId];
+
+    /// <summary>Writes the positions changed since the last save, in one transaction; a failed save is retried next time.</summary>
+    public int Persist()
+    {
+        List<PlayerRecord> unsaved;
+        lock (_lock)
+        {
+            unsaved = [.. _unsaved.Select(id => _byId[id].ToRecord())];
+            _unsaved.Clear();
+        }
+
+        if (unsaved.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            _store.SavePositions(unsaved);
+            return unsaved.Count;
+        }
+        catch
+        {
+            lock (_lock)
+            {
+                _unsaved.UnionWith(unsaved.Select(r => r.Id));
+            }
+
+            throw;
+        }
+    }
+
+    public void Dispose() => _moveLimiter.Dispose();
+
+    private void Add(PlayerState player)
+    {
+        _byUser[player.User] = player;
+        _byId[player.Id] = player;
+        Grid.Set(player.Id, player.X, player.Y);
+    }
+
+    private void MarkChanged(PlayerState player)
+    {
+        _changed.Add(player.Id);
+        _unsaved.Add(player.Id);
+    }
+
+    private static void ValidateStep(string field, double step)
+    {
+        if (!double.IsFinite(step) || step is < -1 or > 1)
+        {
+            throw RpcException.InvalidParams(field, "must be a number from -1 to 1");
+        }
+    }
+}
