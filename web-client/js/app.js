@@ -1,9 +1,13 @@
 import { GameClient } from "./gameclient.js";
+import { WorldView } from "./world.js";
 
 const $ = (id) => document.getElementById(id);
 const wsUrl = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`;
 const client = new GameClient(wsUrl, { token: sessionStorage.getItem("gameserver.token") });
 const items = new Map();
+const world = new WorldView($("world"));
+const STEPS = { up: [0, -1], down: [0, 1], left: [-1, 0], right: [1, 0] };
+const KEYS = { ArrowUp: "up", KeyW: "up", ArrowDown: "down", KeyS: "down", ArrowLeft: "left", KeyA: "left", ArrowRight: "right", KeyD: "right" };
 
 client.addEventListener("state", ({ detail }) => {
   $("connection").textContent = detail.state;
@@ -18,7 +22,19 @@ client.addEventListener("session", async ({ detail }) => {
   $("logout").hidden = !signedIn;
   $("login-panel").hidden = signedIn;
   $("inventory-panel").hidden = !signedIn;
-  if (signedIn) await loadInventory();
+  $("world-panel").hidden = !signedIn;
+  world.me = detail.user?.id ?? null;
+  if (signedIn) await Promise.all([loadInventory(), joinWorld()]);
+});
+
+client.addEventListener("players.updated", ({ detail }) => {
+  for (const player of detail.players) world.players.set(player.id, player);
+  showPlayers();
+});
+
+client.addEventListener("players.left_view", ({ detail }) => {
+  for (const id of detail.ids) world.players.delete(id);
+  showPlayers();
 });
 
 client.addEventListener("inventory.item_added", ({ detail }) => {
@@ -45,6 +61,57 @@ $("login-form").addEventListener("submit", async (event) => {
 });
 
 $("logout").addEventListener("click", () => client.logout());
+
+// Left moves left: the original page had its left button move right.
+for (const button of document.querySelectorAll("[data-move]")) {
+  button.addEventListener("click", () => move(button.dataset.move));
+}
+
+document.addEventListener("keydown", (event) => {
+  const direction = KEYS[event.code];
+  if (!direction || !world.me || event.target.closest("input, textarea")) return;
+  event.preventDefault();
+  move(direction);
+});
+
+async function move(direction) {
+  const [dx, dy] = STEPS[direction];
+  try {
+    const position = await client.call("players.move", { dx, dy });
+    const me = [...world.players.values()].find((p) => p.user === world.me);
+    if (me) Object.assign(me, position);
+    showPlayers();
+  } catch (error) {
+    if (error.code !== -32029) console.warn("move refused", error);
+  }
+}
+
+async function joinWorld() {
+  const { players } = await client.call("players.subscribe");
+  world.players.clear();
+  for (const player of players) world.players.set(player.id, player);
+  showPlayers();
+}
+
+function showPlayers() {
+  world.draw();
+  const sorted = [...world.players.values()].sort((a, b) => a.username.localeCompare(b.username));
+  $("players").replaceChildren(...sorted.map((player) => {
+    const item = document.createElement("li");
+    item.dataset.user = player.user;
+    item.dataset.x = player.position_x;
+    item.dataset.y = player.position_y;
+    item.className = `${player.online ? "online" : "offline"}${player.user === world.me ? " me" : ""}`;
+    item.textContent = `${player.username} (${player.position_x.toFixed(1)}, ${player.position_y.toFixed(1)})`;
+    return item;
+  }));
+  const me = sorted.find((p) => p.user === world.me);
+  $("position").textContent = me ? `you are at (${me.position_x.toFixed(1)}, ${me.position_y.toFixed(1)})` : "";
+  if (me) {
+    $("position").dataset.x = me.position_x;
+    $("position").dataset.y = me.position_y;
+  }
+}
 
 $("ping").addEventListener("click", async () => {
   const started = performance.now();

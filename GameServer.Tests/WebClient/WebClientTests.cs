@@ -1,0 +1,128 @@
+using System.Globalization;
+using GameServer.Protocol.Inventory;
+using GameServer.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace GameServer.Tests.WebClient;
+
+/// <summary>The web client at <c>/</c>, driven in real Chromium against the real server.</summary>
+[Category("Browser")]
+[CancelAfter(60_000)]
+public sealed class WebClientTests : BrowserFixture
+{
+    private InProcessServer _server = null!;
+
+    [SetUp]
+    public async Task StartServer() =>
+        _server = await InProcessServer.StartAsync("--Gifts:Enabled=true", "--Gifts:Interval=00:00:01", "--World:Width=100", "--World:Height=100");
+
+    [TearDown]
+    public async Task StopServer() => await _server.DisposeAsync();
+
+    [Test]
+    public async Task A_player_moves_with_keys_and_buttons_and_another_browser_sees_it()
+    {
+        var walker = await OpenPageAsync(_server.HttpUri);
+        var watcher = await OpenPageAsync(_server.HttpUri);
+        var walkerName = Some.Username("walker");
+        await RegisterAsync(walker, walkerName);
+        await RegisterAsync(watcher, Some.Username("watcher"));
+        await Expect(walker.Locator("#connection")).ToHaveTextAsync("connected");
+        var (x, y) = await OwnPositionAsync(walker);
+
+        // Step away from whichever edge is near, so no step is clamped.
+        var (horizontal, back) = x < 50 ? ("ArrowRight", "left") : ("ArrowLeft", "right");
+        var (vertical, verticalKey) = y < 50 ? (1, "KeyS") : (-1, "KeyW");
+        var dx = horizontal == "ArrowRight" ? 1 : -1;
+        await walker.Keyboard.PressAsync(horizontal);
+        await ExpectOwnPositionAsync(walker, x + dx, y);
+        await walker.Keyboard.PressAsync(horizontal);
+        await ExpectOwnPositionAsync(walker, x + (2 * dx), y);
+        await walker.ClickAsync($"[data-move={back}]");
+        await ExpectOwnPositionAsync(walker, x + dx, y);
+        await walker.Keyboard.PressAsync(verticalKey);
+        await ExpectOwnPositionAsync(walker, x + dx, y + vertical);
+
+        var seen = watcher.Locator("#players li", new PageLocatorOptions { HasText = walkerName });
+        await Expect(seen).ToHaveAttributeAsync("data-x", Format(x + dx));
+        await Expect(seen).ToHaveAttributeAsync("data-y", Format(y + vertical));
+    }
+
+    [Test]
+    public async Task The_left_button_moves_left()
+    {
+        var page = await OpenPageAsync(_server.HttpUri);
+        await RegisterAsync(page, Some.Username());
+        await Expect(page.Locator("#position")).ToHaveAttributeAsync("data-x", new System.Text.RegularExpressions.Regex(".+"));
+        var (x, y) = await OwnPositionAsync(page);
+        if (x < 1)
+        {
+            await page.ClickAsync("[data-move=right]");
+            x += 1;
+            await ExpectOwnPositionAsync(page, x, y);
+        }
+
+        await page.ClickAsync("[data-move=left]");
+
+        await ExpectOwnPositionAsync(page, x - 1, y);
+    }
+
+    [Test]
+    public async Task A_reload_resumes_the_session()
+    {
+        var page = await OpenPageAsync(_server.HttpUri);
+        var name = Some.Username();
+        await RegisterAsync(page, name);
+
+        await page.ReloadAsync();
+
+        await Expect(page.Locator("#who")).ToContainTextAsync(name);
+        await Expect(page.Locator("#login-panel")).ToBeHiddenAsync();
+        await Expect(page.Locator("#connection")).ToHaveTextAsync("connected");
+    }
+
+    [Test]
+    public async Task A_gift_shows_up_in_the_inventory_panel()
+    {
+        var page = await OpenPageAsync(_server.HttpUri);
+        var name = Some.Username();
+        await RegisterAsync(page, name);
+
+        await Expect(page.Locator("#inventory-items tr", new PageLocatorOptions { HasText = $"Gift for {name}" }).First).ToBeVisibleAsync();
+        await Expect(page.Locator("#inventory-total")).ToHaveTextAsync("0.0");
+    }
+
+    [Test]
+    public async Task An_item_an_admin_adds_appears_live_with_the_total_weight()
+    {
+        await using var quiet = await InProcessServer.StartAsync();
+        var page = await OpenPageAsync(quiet.HttpUri);
+        var name = Some.Username();
+        await RegisterAsync(page, name);
+        var (admin, _) = await quiet.ConnectAsAdminAsync();
+        var inventory = (await admin.ListInventoriesAsync(name)).Single();
+        var anvil = await admin.CreateItemAsync("Anvil", 12.5);
+
+        await admin.AddItemToInventoryAsync(inventory.Id, anvil.Id);
+
+        await Expect(page.Locator("#inventory-items tr", new PageLocatorOptions { HasText = "Anvil" })).ToContainTextAsync("12.5");
+        await Expect(page.Locator("#inventory-total")).ToHaveTextAsync("12.5");
+    }
+
+    private static async Task<(double X, double Y)> OwnPositionAsync(IPage page)
+    {
+        var position = page.Locator("#position");
+        await Expect(position).ToHaveAttributeAsync("data-x", new System.Text.RegularExpressions.Regex(".+"));
+        return (double.Parse((await position.GetAttributeAsync("data-x"))!, CultureInfo.InvariantCulture),
+            double.Parse((await position.GetAttributeAsync("data-y"))!, CultureInfo.InvariantCulture));
+    }
+
+    private static async Task ExpectOwnPositionAsync(IPage page, double x, double y)
+    {
+        await Expect(page.Locator("#position")).ToHaveAttributeAsync("data-x", Format(x));
+        await Expect(page.Locator("#position")).ToHaveAttributeAsync("data-y", Format(y));
+    }
+
+    private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
+}
