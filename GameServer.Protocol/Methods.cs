@@ -21,6 +21,15 @@ public static class Methods
     /// <summary>Revokes the connection's token and logs the connection out.</summary>
     public const string AuthLogout = "auth.logout";
 
+    /// <summary>Every user; admins only.</summary>
+    public const string UsersList = "users.list";
+
+    /// <summary>Grants or revokes a user's admin rights; admins only.</summary>
+    public const string UsersSetAdmin = "users.set_admin";
+
+    /// <summary>Sets a user's password and logs out all of its devices; admins only.</summary>
+    public const string UsersSetPassword = "users.set_password";
+
     /// <summary>All items, ordered by weight, then id.</summary>
     public const string ItemsList = "items.list";
 

@@ -71,6 +71,7 @@ public static class Program
             {
                 sp.GetRequiredService<SystemRpc>(),
                 sp.GetRequiredService<AuthRpc>(),
+                sp.GetRequiredService<UsersRpc>(),
                 sp.GetRequiredService<InventoryRpc>(),
                 sp.GetRequiredService<PlayersRpc>(),
             });

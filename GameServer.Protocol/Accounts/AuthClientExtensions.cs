@@ -22,4 +22,16 @@ public static class AuthClientExtensions
     /// <summary>Revokes this connection's token and logs it out.</summary>
     public static Task<LogoutResult> LogoutAsync(this GameClient client, CancellationToken cancellationToken = default) =>
         client.CallAsync(Methods.AuthLogout, Json.LogoutResult, cancellationToken);
+
+    /// <summary>Every user (admins only).</summary>
+    public static Task<IReadOnlyList<UserInfo>> ListUsersAsync(this GameClient client, CancellationToken cancellationToken = default) =>
+        client.CallAsync(Methods.UsersList, Json.IReadOnlyListUserInfo, cancellationToken);
+
+    /// <summary>Grants or revokes a user's admin rights (admins only).</summary>
+    public static Task<UserInfo> SetAdminAsync(this GameClient client, int id, bool isAdmin, CancellationToken cancellationToken = default) =>
+        client.CallAsync(Methods.UsersSetAdmin, new SetAdminParams(id, isAdmin), Json.SetAdminParams, Json.UserInfo, cancellationToken);
+
+    /// <summary>Sets a user's password and logs out all of its devices (admins only).</summary>
+    public static Task<UserInfo> SetPasswordAsync(this GameClient client, int id, string password, CancellationToken cancellationToken = default) =>
+        client.CallAsync(Methods.UsersSetPassword, new SetPasswordParams(id, password), Json.SetPasswordParams, Json.UserInfo, cancellationToken);
 }

@@ -9,8 +9,10 @@ public sealed record PingResult(DateTimeOffset Time);
 /// <param name="Version">The server's version.</param>
 /// <param name="UptimeS">Whole seconds since the server started.</param>
 /// <param name="Connections">WebSocket connections open now.</param>
+/// <param name="MessagesReceived">Frames received on all connections since start; two readings give messages per second.</param>
+/// <param name="MessagesSent">Frames sent on all connections since start (answers and notifications).</param>
 /// <param name="Jobs">The background jobs, switched on or off, with how their last run went.</param>
-public sealed record ServerInfo(string Name, string Version, long UptimeS, int Connections, IReadOnlyList<JobInfo> Jobs);
+public sealed record ServerInfo(string Name, string Version, long UptimeS, int Connections, long MessagesReceived, long MessagesSent, IReadOnlyList<JobInfo> Jobs);
 
 /// <summary>One background job in <c>system.info</c>: its schedule and how its last run went.</summary>
 /// <param name="Name">The job's name, e.g. <c>gifts</c>.</param>

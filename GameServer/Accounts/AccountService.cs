@@ -147,6 +147,39 @@ public sealed partial class AccountService(
         }
     }
 
+    public IReadOnlyList<User> ListUsers() => store.AllUsers();
+
+    /// <summary>Grants or revokes admin rights; an admin cannot revoke its own, so there is always one left who can undo it.</summary>
+    public User SetAdmin(int actingUserId, int userId, bool isAdmin)
+    {
+        var user = store.FindUser(userId) ?? throw RpcException.NotFound("user", userId);
+        if (userId == actingUserId && !isAdmin)
+        {
+            throw RpcException.Conflict("is_admin", "an admin cannot revoke its own admin rights");
+        }
+
+        user.IsAdmin = isAdmin;
+        store.Update(user);
+        return user;
+    }
+
+    /// <summary>Sets a new password and revokes every token of the user: all of its devices must log in again.</summary>
+    public User SetPassword(int userId, string password)
+    {
+        ValidatePassword(password);
+        var user = store.FindUser(userId) ?? throw RpcException.NotFound("user", userId);
+        user.PasswordHash = hasher.HashPassword(user, password);
+        database.InTransaction(() =>
+        {
+            store.Update(user);
+            store.DeleteTokensOf(userId);
+        });
+        return user;
+    }
+
+    /// <summary>Deletes expired tokens; returns how many.</summary>
+    public int DeleteExpiredTokens() => store.DeleteTokensExpiredBefore(time.GetUtcNow().UtcDateTime);
+
     /// <summary>Creates an admin, as the original's <c>manage.py createsuperuser</c> did.</summary>
     public User CreateSuperuser(string username, string password) => Register(username, password, isAdmin: true).User;
 

@@ -34,6 +34,8 @@ public sealed class AccountStore(GameDatabase database)
     public bool DeleteToken(string tokenHash) => _tokens.DeleteMany(t => t.TokenHash == tokenHash) > 0;
 
     public int DeleteTokensExpiredBefore(DateTime now) => _tokens.DeleteMany(t => t.ExpiresAt < now);
+
+    public int DeleteTokensOf(int userId) => _tokens.DeleteMany(t => t.UserId == userId);
 }
 
 /// <summary>Schema version 1: unique user names ignoring case; tokens found by their hash.</summary>

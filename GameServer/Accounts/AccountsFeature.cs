@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using GameServer.Jobs;
 using GameServer.Storage;
 
 namespace GameServer.Accounts;
@@ -13,6 +14,8 @@ public static class AccountsFeature
         services.AddSingleton<AccountStore>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<AuthRpc>();
+        services.AddSingleton<UsersRpc>();
+        services.AddJob<ExpiredTokenCleanupJob>();
         services.AddSingleton<BearerAuthentication>();
         services.AddSingleton<IMigration, AccountIndexesMigration>();
         return services;

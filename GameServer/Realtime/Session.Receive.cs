@@ -77,6 +77,7 @@ public sealed partial class Session
                     }
                 }
 
+                _counters.Received();
                 await dispatcher.DispatchAsync(this, buffer.AsMemory(0, length), _abort.Token);
             }
         }

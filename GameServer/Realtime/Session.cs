@@ -17,11 +17,13 @@ public sealed partial class Session
     private readonly RealtimeOptions _options;
     private readonly Channel<OutboundMessage> _outbound;
     private readonly CancellationTokenSource _abort = new();
+    private readonly MessageCounters _counters;
     private (WebSocketCloseStatus Status, string Description)? _closeRequest;
     private SessionUser? _user;
 
-    internal Session(long id, WebSocket socket, string remoteAddress, SessionRegistry registry, RealtimeOptions options)
+    internal Session(long id, WebSocket socket, string remoteAddress, SessionRegistry registry, RealtimeOptions options, MessageCounters counters)
     {
+        _counters = counters;
         Id = id;
         _socket = socket;
         RemoteAddress = remoteAddress;

@@ -24,6 +24,9 @@ public sealed class SessionRegistry(IOptions<RealtimeOptions> options)
     /// <summary>Raised after a session has closed, once its user (if any) has been signed out.</summary>
     public event Action<Session>? Closed;
 
+    /// <summary>Frames received and sent by every session.</summary>
+    public MessageCounters Counters { get; } = new();
+
     /// <summary>Open sessions, logged in or not.</summary>
     public int Count => _sessions.Count;
 
@@ -63,7 +66,7 @@ public sealed class SessionRegistry(IOptions<RealtimeOptions> options)
 
     internal Session Open(WebSocket socket, string remoteAddress)
     {
-        var session = new Session(Interlocked.Increment(ref _lastId), socket, remoteAddress, this, options.Value);
+        var session = new Session(Interlocked.Increment(ref _lastId), socket, remoteAddress, this, options.Value, Counters);
         _sessions[session.Id] = session;
         return session;
     }

@@ -28,6 +28,8 @@ public sealed class SystemRpc(SessionRegistry sessions, JobScheduler jobs, TimeP
                     Version,
                     (long)time.GetElapsedTime(_startedAt).TotalSeconds,
                     sessions.Count,
+                    sessions.Counters.MessagesReceived,
+                    sessions.Counters.MessagesSent,
                     [.. jobs.Statuses.Select(ToInfo)])));
     }
 

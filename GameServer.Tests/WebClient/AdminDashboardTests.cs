@@ -1,0 +1,100 @@
+using GameServer.Accounts;
+using GameServer.Protocol.Accounts;
+using GameServer.Protocol.Inventory;
+using GameServer.Protocol.JsonRpc;
+using GameServer.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace GameServer.Tests.WebClient;
+
+/// <summary>The admin dashboard at <c>/admin</c>, in real Chromium against the real server.</summary>
+[Category("Browser")]
+[CancelAfter(60_000)]
+public sealed class AdminDashboardTests : BrowserFixture
+{
+    private InProcessServer _server = null!;
+
+    [SetUp]
+    public async Task StartServer() => _server = await InProcessServer.StartAsync();
+
+    [TearDown]
+    public async Task StopServer() => await _server.DisposeAsync();
+
+    [Test]
+    public async Task An_admin_creates_an_item_and_a_player_sees_it_in_items_list()
+    {
+        var page = await OpenAdminAsync(admin: true);
+        var (player, _) = await _server.ConnectAsUserAsync();
+
+        await page.FillAsync("#item-form input[name=name]", "Lantern");
+        await page.FillAsync("#item-form input[name=weight]", "1.5");
+        await page.ClickAsync("#item-form button[type=submit]");
+
+        await Expect(page.Locator("#items tr input[aria-label^='name of item']")).ToHaveValueAsync("Lantern");
+        var listed = await player.ListItemsAsync();
+        Assert.That(listed.Select(i => (i.Name, i.Weight)), Is.EqualTo(new[] { ("Lantern", 1.5) }));
+    }
+
+    [Test]
+    public async Task An_admin_puts_an_item_into_an_inventory_and_grants_admin_rights()
+    {
+        var (player, auth) = await _server.ConnectAsUserAsync();
+        var page = await OpenAdminAsync(admin: true);
+        await page.FillAsync("#item-form input[name=name]", "Compass");
+        await page.FillAsync("#item-form input[name=weight]", "0.3");
+        await page.ClickAsync("#item-form button[type=submit]");
+        var row = page.Locator("#inventories tr", new PageLocatorOptions { HasText = auth.User.Username });
+        await Expect(row.Locator("select option")).ToHaveCountAsync(1);
+
+        await row.Locator("button", new LocatorLocatorOptions { HasText = "Add" }).ClickAsync();
+        await Expect(row).ToContainTextAsync("Compass");
+        await page.Locator($"#users tr[data-user='{auth.User.Id}'] input[type=checkbox]").CheckAsync();
+        await Expect(page.Locator($"#users tr[data-user='{auth.User.Id}'] input[type=checkbox]")).ToBeCheckedAsync();
+
+        Assert.That((await player.MyInventoryAsync()).Items.Select(i => i.Name), Is.EqualTo(new[] { "Compass" }));
+        Assert.That((await player.ListUsersAsync()).Select(u => u.Id), Does.Contain(auth.User.Id), "the player is an admin now");
+    }
+
+    [Test]
+    public async Task A_non_admin_gets_nothing_from_the_admin_data()
+    {
+        var page = await OpenAdminAsync(admin: false);
+
+        await Expect(page.Locator("#forbidden-panel")).ToBeVisibleAsync();
+        await Expect(page.Locator("#dashboard")).ToBeHiddenAsync();
+        var answer = await page.EvaluateAsync<int>("""
+            async () => {
+              const { GameClient } = await import("/js/gameclient.js");
+              const client = new GameClient(`ws://${location.host}/ws`, { token: sessionStorage.getItem("gameserver.admin.token") });
+              await client.connect();
+              try { await client.call("users.list"); return 0; } catch (error) { return error.code; }
+            }
+            """);
+        Assert.That(answer, Is.EqualTo(ErrorCodes.Forbidden), "the server refuses, whatever the page shows");
+    }
+
+    [Test]
+    public async Task Live_figures_show_connections_and_jobs()
+    {
+        var page = await OpenAdminAsync(admin: true);
+
+        await Expect(page.Locator("#fig-connections")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[1-9]"));
+        await Expect(page.Locator("#jobs tr", new PageLocatorOptions { HasText = "player-patches" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#fig-in")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+\.\d$"));
+    }
+
+    private async Task<IPage> OpenAdminAsync(bool admin)
+    {
+        var name = Some.Username(admin ? "admin" : "player");
+        var accounts = _server.Services.GetRequiredService<AccountService>();
+        accounts.Register(name, Some.Password, isAdmin: admin);
+        var page = await OpenPageAsync(new Uri(_server.HttpUri, "/admin"));
+        await page.FillAsync("#login-form input[name=username]", name);
+        await page.FillAsync("#login-form input[name=password]", Some.Password);
+        await page.ClickAsync("#login-form button[type=submit]");
+        await Expect(page.Locator("#who")).ToHaveTextAsync(name);
+        return page;
+    }
+}

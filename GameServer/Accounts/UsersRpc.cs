@@ -1,0 +1,41 @@
+using GameServer.Protocol;
+using GameServer.Protocol.Accounts;
+using GameServer.Realtime;
+using GameServer.Realtime.JsonRpc;
+
+namespace GameServer.Accounts;
+
+/// <summary>The admin's <c>users.*</c> methods; changes reach the user's open sessions at once.</summary>
+public sealed class UsersRpc(AccountService accounts, SessionRegistry sessions) : IRpcMethods
+{
+    public void MapTo(RpcMethodTable.Builder methods)
+    {
+        ArgumentNullException.ThrowIfNull(methods);
+        var json = GameJsonContext.Default;
+        methods
+            .Add(Methods.UsersList, RpcAccess.Admin, json.EmptyParams, json.IReadOnlyListUserInfo,
+                (_, _, _) => ValueTask.FromResult<IReadOnlyList<UserInfo>>([.. accounts.ListUsers().Select(AuthRpc.ToInfo)]))
+            .Add(Methods.UsersSetAdmin, RpcAccess.Admin, json.SetAdminParams, json.UserInfo, (session, p, _) =>
+            {
+                var user = accounts.SetAdmin(session.User!.Id, p.Id, p.IsAdmin);
+
+                // Rights are checked per call from the session, so its open sessions must learn the new flag now.
+                foreach (var open in sessions.SessionsOf(user.Id))
+                {
+                    open.SignIn(new SessionUser(user.Id, user.Username, user.IsAdmin), open.CredentialId ?? "");
+                }
+
+                return ValueTask.FromResult(AuthRpc.ToInfo(user));
+            })
+            .Add(Methods.UsersSetPassword, RpcAccess.Admin, json.SetPasswordParams, json.UserInfo, (_, p, _) =>
+            {
+                var user = accounts.SetPassword(p.Id, p.Password);
+                foreach (var open in sessions.SessionsOf(user.Id))
+                {
+                    open.SignOut();
+                }
+
+                return ValueTask.FromResult(AuthRpc.ToInfo(user));
+            });
+    }
+}
