@@ -1,10 +1,7 @@
-using System.Reactive.Concurrency;
-using GameServer.Jobs;
 using GameServer.Protocol;
 using GameServer.Protocol.Inventory;
 using GameServer.Protocol.System;
 using GameServer.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GameServer.Tests.Gifts;
 
@@ -14,14 +11,14 @@ namespace GameServer.Tests.Gifts;
 public sealed class GiftJobTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
-    private HistoricalScheduler _clock = null!;
+    private VirtualClock _clock = null!;
     private InProcessServer _server = null!;
 
     [SetUp]
     public async Task Start()
     {
-        _clock = new HistoricalScheduler(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        _server = await InProcessServer.StartAsync(services => services.AddSingleton<IScheduler>(_clock), "--Gifts:Enabled=true");
+        _clock = new VirtualClock();
+        _server = await InProcessServer.StartAsync(_clock.Register, "--Gifts:Enabled=true");
     }
 
     [TearDown]
@@ -107,19 +104,8 @@ public sealed class GiftJobTests
         Assert.That(job.IntervalS, Is.EqualTo(10));
     }
 
-    private async Task AdvanceAsync(TimeSpan time)
-    {
-        var jobs = _server.Services.GetRequiredService<JobScheduler>();
-        var target = _clock.Now + time;
-
-        // One interval at a time: a run re-arms its successor only once it has finished.
-        while (_clock.Now < target)
-        {
-            var step = target - _clock.Now < Interval ? target - _clock.Now : Interval;
-            _clock.AdvanceBy(step);
-            await jobs.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
-        }
-    }
+    // One interval at a time: a run re-arms its successor only once it has finished.
+    private Task AdvanceAsync(TimeSpan time) => _clock.AdvanceAsync(_server, time, Interval);
 }
 
 /// <summary>A server whose configuration switches the gift job off never gives anything.</summary>
@@ -130,12 +116,11 @@ public sealed class GiftsSwitchedOffTests
     [Test]
     public async Task Gifts_Enabled_false_gives_nothing()
     {
-        var clock = new HistoricalScheduler();
-        await using var server = await InProcessServer.StartAsync(services => services.AddSingleton<IScheduler>(clock), "--Gifts:Enabled=false");
+        var clock = new VirtualClock();
+        await using var server = await InProcessServer.StartAsync(clock.Register, "--Gifts:Enabled=false");
         var (player, _) = await server.ConnectAsUserAsync();
 
-        clock.AdvanceBy(TimeSpan.FromMinutes(5));
-        await server.Services.GetRequiredService<JobScheduler>().WhenIdleAsync();
+        await clock.AdvanceAsync(server, TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(10));
 
         Assert.That((await player.MyInventoryAsync()).Items, Is.Empty);
         Assert.That((await player.InfoAsync()).Jobs.Single(j => j.Name == "gifts").Enabled, Is.False);
