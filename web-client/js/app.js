@@ -23,8 +23,9 @@ client.addEventListener("session", async ({ detail }) => {
   $("login-panel").hidden = signedIn;
   $("inventory-panel").hidden = !signedIn;
   $("world-panel").hidden = !signedIn;
+  $("chat-panel").hidden = !signedIn;
   world.me = detail.user?.id ?? null;
-  if (signedIn) await Promise.all([loadInventory(), joinWorld()]);
+  if (signedIn) await Promise.all([loadInventory(), joinWorld(), joinChat()]);
 });
 
 client.addEventListener("players.updated", ({ detail }) => {
@@ -61,6 +62,44 @@ $("login-form").addEventListener("submit", async (event) => {
 });
 
 $("logout").addEventListener("click", () => client.logout());
+
+client.addEventListener("chat.message", ({ detail }) => showChat([detail]));
+
+$("chat-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const input = event.target.elements.text;
+  $("chat-error").textContent = "";
+  try {
+    await client.call("chat.send", { text: input.value });
+    input.value = "";
+  } catch (error) {
+    $("chat-error").textContent = error.code === -32029 ? "Slow down: too many messages." : error.message;
+  }
+});
+
+async function joinChat() {
+  $("chat-messages").replaceChildren();
+  const { messages } = await client.call("chat.subscribe");
+  showChat(messages);
+}
+
+function showChat(messages) {
+  const list = $("chat-messages");
+  for (const message of messages) {
+    if (list.querySelector(`[data-id="${message.id}"]`)) continue;
+    const item = document.createElement("li");
+    item.dataset.id = message.id;
+    const from = document.createElement("span");
+    from.className = "from";
+    from.textContent = message.username;
+    const time = document.createElement("time");
+    time.dateTime = message.at;
+    time.textContent = new Date(message.at).toLocaleTimeString();
+    item.append(from, message.text, time);
+    list.append(item);
+  }
+  list.scrollTop = list.scrollHeight;
+}
 
 // Left moves left: the original page had its left button move right.
 for (const button of document.querySelectorAll("[data-move]")) {
