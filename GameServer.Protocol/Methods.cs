@@ -56,4 +56,19 @@ public static class Methods
 
     /// <summary>Notification: an item was taken out of one of the user's inventories.</summary>
     public const string InventoryItemRemoved = "inventory.item_removed";
+
+    /// <summary>Subscribes the connection to <c>chat.message</c>; answers with the latest messages.</summary>
+    public const string ChatSubscribe = "chat.subscribe";
+
+    /// <summary>Stops <c>chat.message</c> on the connection.</summary>
+    public const string ChatUnsubscribe = "chat.unsubscribe";
+
+    /// <summary>Sends a chat message to every subscriber; rate limited per user.</summary>
+    public const string ChatSend = "chat.send";
+
+    /// <summary>The latest chat messages, oldest first.</summary>
+    public const string ChatHistory = "chat.history";
+
+    /// <summary>Notification: a chat message, sent to every subscribed connection.</summary>
+    public const string ChatMessage = "chat.message";
 }

@@ -1,5 +1,6 @@
 using GameServer.Accounts;
 using GameServer.Benchmarks;
+using GameServer.Chat;
 using GameServer.Gifts;
 using GameServer.Inventory;
 using GameServer.Jobs;
@@ -66,12 +67,14 @@ public static class Program
             .AddPlayers(builder.Configuration)
             .AddJobs(builder.Configuration)
             .AddGifts()
+            .AddChat(builder.Configuration)
             .AddSingleton<SystemRpc>()
             .AddRealtime(builder.Configuration, sp => new IRpcMethods[]
             {
                 sp.GetRequiredService<SystemRpc>(),
                 sp.GetRequiredService<AuthRpc>(),
                 sp.GetRequiredService<InventoryRpc>(),
+                sp.GetRequiredService<ChatRpc>(),
             });
         testServices?.Invoke(builder.Services);
 
