@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GameServer.Protocol.Accounts;
+using GameServer.Protocol.Chat;
 using GameServer.Protocol.Inventory;
 using GameServer.Protocol.JsonRpc;
 using GameServer.Protocol.Players;
@@ -47,6 +48,11 @@ namespace GameServer.Protocol;
 [JsonSerializable(typeof(MyInventory))]
 [JsonSerializable(typeof(ItemAdded))]
 [JsonSerializable(typeof(ItemRemoved))]
+[JsonSerializable(typeof(ChatMessage))]
+[JsonSerializable(typeof(ChatSendParams))]
+[JsonSerializable(typeof(ChatHistoryParams))]
+[JsonSerializable(typeof(ChatHistory))]
+[JsonSerializable(typeof(ChatUnsubscribeResult))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(PlayerInfo))]
 [JsonSerializable(typeof(IReadOnlyList<PlayerInfo>))]

@@ -83,4 +83,19 @@ public static class Methods
 
     /// <summary>Notification: players that left a radius subscription's area.</summary>
     public const string PlayersLeftView = "players.left_view";
+
+    /// <summary>Subscribes the connection to <c>chat.message</c>; answers with the latest messages.</summary>
+    public const string ChatSubscribe = "chat.subscribe";
+
+    /// <summary>Stops <c>chat.message</c> on the connection.</summary>
+    public const string ChatUnsubscribe = "chat.unsubscribe";
+
+    /// <summary>Sends a chat message to every subscriber; rate limited per user.</summary>
+    public const string ChatSend = "chat.send";
+
+    /// <summary>The latest chat messages, oldest first.</summary>
+    public const string ChatHistory = "chat.history";
+
+    /// <summary>Notification: a chat message, sent to every subscribed connection.</summary>
+    public const string ChatMessage = "chat.message";
 }

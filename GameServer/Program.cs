@@ -1,5 +1,6 @@
 using GameServer.Accounts;
 using GameServer.Benchmarks;
+using GameServer.Chat;
 using GameServer.Gifts;
 using GameServer.Inventory;
 using GameServer.Jobs;
@@ -66,6 +67,7 @@ public static class Program
             .AddPlayers(builder.Configuration)
             .AddJobs(builder.Configuration)
             .AddGifts()
+            .AddChat(builder.Configuration)
             .AddSingleton<SystemRpc>()
             .AddRealtime(builder.Configuration, sp => new IRpcMethods[]
             {
@@ -74,6 +76,7 @@ public static class Program
                 sp.GetRequiredService<UsersRpc>(),
                 sp.GetRequiredService<InventoryRpc>(),
                 sp.GetRequiredService<PlayersRpc>(),
+                sp.GetRequiredService<ChatRpc>(),
             });
         testServices?.Invoke(builder.Services);
 

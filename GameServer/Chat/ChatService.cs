@@ -1,0 +1,120 @@
+using System.Threading.RateLimiting;
+using GameServer.Protocol;
+using GameServer.Protocol.Chat;
+using GameServer.Realtime;
+using GameServer.Realtime.JsonRpc;
+using Microsoft.Extensions.Options;
+
+namespace GameServer.Chat;
+
+/// <summary>
+/// The rules of the chat, in one place for its JSON-RPC methods: who listens, what a message may
+/// be, how often a user may send, and the order in which messages are stored and pushed.
+/// </summary>
+public sealed partial class ChatService(
+    ChatStore store,
+    SessionRegistry sessions,
+    IOptions<ChatOptions> options,
+    TimeProvider time,
+    ILogger<ChatService> logger) : IDisposable
+{
+    private const int MaxTextLength = 500;
+
+    private readonly ChatOptions _options = options.Value;
+    private readonly Subscribers _subscribers = new(sessions);
+
+    // The limiter keeps its own monotonic clock (the library takes no TimeProvider); QueueLimit 0 refuses at once instead of holding the request.
+    private readonly PartitionedRateLimiter<int> _sendLimiter = PartitionedRateLimiter.Create<int, int>(userId =>
+        RateLimitPartition.GetFixedWindowLimiter(userId, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = options.Value.MessagesPerWindow,
+            Window = options.Value.Window,
+            QueueLimit = 0,
+        }));
+
+    // Storing and pushing under one lock gives every subscriber the messages in id order, and lets
+    // a new subscriber's history end exactly where its notifications begin: no gap, no duplicate.
+    private readonly Lock _order = new();
+
+    private static GameJsonContext Json => GameJsonContext.Default;
+
+    /// <summary>Subscribes the session to <c>chat.message</c> (again is harmless) and returns the latest messages.</summary>
+    public ChatHistory Subscribe(Session session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        lock (_order)
+        {
+            _subscribers.Add(session);
+            return Latest(_options.HistoryLimit);
+        }
+    }
+
+    /// <summary>Stops <c>chat.message</c> for the session; false when it was not subscribed.</summary>
+    public bool Unsubscribe(Session session) => _subscribers.Remove(session);
+
+    /// <summary>
+    /// Validates the text, counts the message against the sender's limit, stores it and pushes it to
+    /// every subscriber, serialised once. Invalid text is refused before it uses up any of the limit.
+    /// </summary>
+    public ChatMessage Send(SessionUser sender, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(sender);
+        var validText = ValidText(text);
+        using (var lease = _sendLimiter.AttemptAcquire(sender.Id))
+        {
+            if (!lease.IsAcquired)
+            {
+                throw RpcException.RateLimited(lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : null);
+            }
+        }
+
+        lock (_order)
+        {
+            var record = new ChatMessageRecord { User = sender.Id, Username = sender.Username, Text = validText, At = WholeMilliseconds(time.GetUtcNow()) };
+            store.Insert(record);
+            var message = ToContract(record);
+            var recipients = _subscribers.Broadcast(Notification.Create(Methods.ChatMessage, message, Json.ChatMessage));
+            LogSent(message.Id, sender.Username, recipients);
+            return message;
+        }
+    }
+
+    /// <summary>The latest <paramref name="limit"/> messages (<c>Chat:HistoryLimit</c> when null), oldest first.</summary>
+    public ChatHistory History(int? limit)
+    {
+        var count = limit ?? _options.HistoryLimit;
+        if (count is < 1 or > ChatOptions.MaxHistoryLimit)
+        {
+            throw RpcException.InvalidParams("limit", $"must be 1 to {ChatOptions.MaxHistoryLimit}");
+        }
+
+        return Latest(count);
+    }
+
+    public void Dispose() => _sendLimiter.Dispose();
+
+    private ChatHistory Latest(int count) => new([.. store.Newest(count).Reverse().Select(ToContract)]);
+
+    // Code points, not UTF-16 units: an emoji counts as one character, as the sender sees it.
+    private static string ValidText(string? text)
+    {
+        var trimmed = text?.Trim() ?? throw RpcException.InvalidParams("text", "is required");
+        return trimmed.EnumerateRunes().Count() is >= 1 and <= MaxTextLength
+            ? trimmed
+            : throw RpcException.InvalidParams("text", $"must be 1 to {MaxTextLength} characters after trimming");
+    }
+
+    // LiteDB keeps dates to the millisecond; cutting here makes the answer to chat.send equal the stored message.
+    private static DateTime WholeMilliseconds(DateTimeOffset now)
+    {
+        var ticks = now.UtcTicks;
+        return new DateTime(ticks - (ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+    }
+
+    // LiteDB reads dates back in local time.
+    private static ChatMessage ToContract(ChatMessageRecord record) =>
+        new(record.Id, record.User, record.Username, record.Text, new DateTimeOffset(record.At.ToUniversalTime()));
+
+    [LoggerMessage(LogLevel.Debug, "Chat message {MessageId} by {User} went to {Recipients} subscribers")]
+    private partial void LogSent(int messageId, string user, int recipients);
+}
