@@ -110,6 +110,24 @@ public sealed class WebClientTests : BrowserFixture
         await Expect(page.Locator("#inventory-total")).ToHaveTextAsync("12.5");
     }
 
+    [Test]
+    public async Task A_chat_message_reaches_another_browser()
+    {
+        var sender = await OpenPageAsync(_server.HttpUri);
+        var reader = await OpenPageAsync(_server.HttpUri);
+        var senderName = Some.Username("talker");
+        await RegisterAsync(sender, senderName);
+        await RegisterAsync(reader, Some.Username("reader"));
+        await Expect(reader.Locator("#chat-panel")).ToBeVisibleAsync();
+
+        await sender.FillAsync("#chat-form input[name=text]", "  hello from the browser  ");
+        await sender.PressAsync("#chat-form input[name=text]", "Enter");
+
+        var line = reader.Locator("#chat-messages li", new PageLocatorOptions { HasText = "hello from the browser" });
+        await Expect(line).ToContainTextAsync(senderName);
+        await Expect(sender.Locator("#chat-form input[name=text]")).ToHaveValueAsync("");
+    }
+
     private static async Task<(double X, double Y)> OwnPositionAsync(IPage page)
     {
         var position = page.Locator("#position");
