@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using GameServer.Protocol.Accounts;
 using GameServer.Protocol.Inventory;
 using GameServer.Protocol.JsonRpc;
+using GameServer.Protocol.Monsters;
 using GameServer.Protocol.System;
 
 namespace GameServer.Protocol;
@@ -43,6 +44,12 @@ namespace GameServer.Protocol;
 [JsonSerializable(typeof(MyInventory))]
 [JsonSerializable(typeof(ItemAdded))]
 [JsonSerializable(typeof(ItemRemoved))]
+[JsonSerializable(typeof(Monster))]
+[JsonSerializable(typeof(IReadOnlyList<Monster>))]
+[JsonSerializable(typeof(MonsterRef))]
+[JsonSerializable(typeof(MonsterCreate))]
+[JsonSerializable(typeof(MonsterUpdate))]
+[JsonSerializable(typeof(MonsterTransitionParams))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(Dictionary<string, string[]>))]

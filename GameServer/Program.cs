@@ -3,6 +3,7 @@ using GameServer.Benchmarks;
 using GameServer.Gifts;
 using GameServer.Inventory;
 using GameServer.Jobs;
+using GameServer.Monsters;
 using GameServer.Players;
 using GameServer.Realtime;
 using GameServer.Realtime.JsonRpc;
@@ -66,12 +67,14 @@ public static class Program
             .AddPlayers(builder.Configuration)
             .AddJobs(builder.Configuration)
             .AddGifts()
+            .AddMonsters(builder.Configuration)
             .AddSingleton<SystemRpc>()
             .AddRealtime(builder.Configuration, sp => new IRpcMethods[]
             {
                 sp.GetRequiredService<SystemRpc>(),
                 sp.GetRequiredService<AuthRpc>(),
                 sp.GetRequiredService<InventoryRpc>(),
+                sp.GetRequiredService<MonstersRpc>(),
             });
         testServices?.Invoke(builder.Services);
 
