@@ -5,6 +5,7 @@ using GameServer.Protocol.Chat;
 using GameServer.Protocol.Inventory;
 using GameServer.Protocol.JsonRpc;
 using GameServer.Protocol.Players;
+using GameServer.Protocol.Monsters;
 using GameServer.Protocol.System;
 
 namespace GameServer.Protocol;
@@ -53,6 +54,12 @@ namespace GameServer.Protocol;
 [JsonSerializable(typeof(ChatHistoryParams))]
 [JsonSerializable(typeof(ChatHistory))]
 [JsonSerializable(typeof(ChatUnsubscribeResult))]
+[JsonSerializable(typeof(Monster))]
+[JsonSerializable(typeof(IReadOnlyList<Monster>))]
+[JsonSerializable(typeof(MonsterRef))]
+[JsonSerializable(typeof(MonsterCreate))]
+[JsonSerializable(typeof(MonsterUpdate))]
+[JsonSerializable(typeof(MonsterTransitionParams))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(PlayerInfo))]
 [JsonSerializable(typeof(IReadOnlyList<PlayerInfo>))]

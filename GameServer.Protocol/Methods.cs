@@ -98,4 +98,22 @@ public static class Methods
 
     /// <summary>Notification: a chat message, sent to every subscribed connection.</summary>
     public const string ChatMessage = "chat.message";
+
+    /// <summary>Every monster, ordered by id.</summary>
+    public const string MonstersList = "monsters.list";
+
+    /// <summary>One monster by id.</summary>
+    public const string MonstersGet = "monsters.get";
+
+    /// <summary>Creates a wandering monster; admins only.</summary>
+    public const string MonstersCreate = "monsters.create";
+
+    /// <summary>Changes a monster's health or position and saves it; admins only.</summary>
+    public const string MonstersUpdate = "monsters.update";
+
+    /// <summary>Takes a state-machine transition; admins only.</summary>
+    public const string MonstersTransition = "monsters.transition";
+
+    /// <summary>Deletes a monster; admins only.</summary>
+    public const string MonstersDelete = "monsters.delete";
 }

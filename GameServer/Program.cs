@@ -4,6 +4,7 @@ using GameServer.Chat;
 using GameServer.Gifts;
 using GameServer.Inventory;
 using GameServer.Jobs;
+using GameServer.Monsters;
 using GameServer.Players;
 using GameServer.Realtime;
 using GameServer.Realtime.JsonRpc;
@@ -68,6 +69,7 @@ public static class Program
             .AddJobs(builder.Configuration)
             .AddGifts()
             .AddChat(builder.Configuration)
+            .AddMonsters(builder.Configuration)
             .AddSingleton<SystemRpc>()
             .AddRealtime(builder.Configuration, sp => new IRpcMethods[]
             {
@@ -77,6 +79,7 @@ public static class Program
                 sp.GetRequiredService<InventoryRpc>(),
                 sp.GetRequiredService<PlayersRpc>(),
                 sp.GetRequiredService<ChatRpc>(),
+                sp.GetRequiredService<MonstersRpc>(),
             });
         testServices?.Invoke(builder.Services);
 

@@ -27,6 +27,10 @@ public sealed class RpcException(int code, string message, JsonObject? data = nu
     public static RpcException NotFound(string what, object id) =>
         new(ErrorCodes.NotFound, $"{what} {id} not found", new JsonObject { ["resource"] = what, ["id"] = JsonValue.Create(id.ToString()) });
 
+    /// <summary>A state-machine transition not allowed now (wrong source state, or a failed condition): -32010 with <c>{"state", "transition"}</c>.</summary>
+    public static RpcException TransitionNotAllowed(string state, string transition, string reason) =>
+        new(ErrorCodes.TransitionNotAllowed, $"transition {transition} not allowed: {reason}", new JsonObject { ["state"] = state, ["transition"] = transition });
+
     /// <summary>Not logged in, or the credentials were refused: -32001.</summary>
     public static RpcException Unauthenticated(string message = "login required") => new(ErrorCodes.Unauthenticated, message);
 
