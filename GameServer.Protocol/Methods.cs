@@ -116,4 +116,22 @@ public static class Methods
 
     /// <summary>Deletes a monster; admins only.</summary>
     public const string MonstersDelete = "monsters.delete";
+
+    /// <summary>Subscribes to monster changes; answers with a snapshot.</summary>
+    public const string MonstersSubscribe = "monsters.subscribe";
+
+    /// <summary>Stops monster notifications.</summary>
+    public const string MonstersUnsubscribe = "monsters.unsubscribe";
+
+    /// <summary>Strikes a monster within reach.</summary>
+    public const string MonstersHit = "monsters.hit";
+
+    /// <summary>Notification: every monster that changed in the last tick.</summary>
+    public const string MonstersUpdated = "monsters.updated";
+
+    /// <summary>Notification: monsters that left the world (defeated or deleted).</summary>
+    public const string MonstersRemoved = "monsters.removed";
+
+    /// <summary>Notification to a player: it defeated a monster.</summary>
+    public const string MonstersDefeated = "monsters.defeated";
 }

@@ -66,10 +66,11 @@ public static class Program
             .AddAccounts(builder.Configuration)
             .AddInventory()
             .AddPlayers(builder.Configuration)
-            .AddJobs(builder.Configuration)
             .AddGifts()
             .AddChat(builder.Configuration)
             .AddMonsters(builder.Configuration)
+            // Last, so the schedule starts once every world is loaded and stops before they save.
+            .AddJobs(builder.Configuration)
             .AddSingleton<SystemRpc>()
             .AddRealtime(builder.Configuration, sp => new IRpcMethods[]
             {

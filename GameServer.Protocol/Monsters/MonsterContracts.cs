@@ -41,3 +41,20 @@ public sealed record MonsterUpdate(int Id, int? HealthPoints = null, double? Pos
 /// <param name="Transition">One of <see cref="MonsterTransitions"/>.</param>
 /// <param name="User">The user to attack: required for <c>attack</c>, refused for the others.</param>
 public sealed record MonsterTransitionParams(int Id, string Transition, int? User = null);
+
+/// <summary>
+/// A list of monsters: the answer to <c>monsters.subscribe</c> (the snapshot) and the params of the
+/// <c>monsters.updated</c> notification (every monster that changed in the last tick).
+/// </summary>
+/// <param name="Monsters">The monsters, each in full.</param>
+public sealed record MonsterList(IReadOnlyList<Monster> Monsters);
+
+/// <summary>Params of <c>monsters.removed</c>: monsters that left the world (defeated or deleted).</summary>
+/// <param name="Ids">The monsters' ids.</param>
+public sealed record MonstersRemoved(IReadOnlyList<int> Ids);
+
+/// <summary>Params of <c>monsters.defeated</c>, sent to every device of the player who struck the last blow.</summary>
+/// <param name="Monster">The defeated monster's id; it respawns after <c>Monsters:RespawnDelay</c>.</param>
+/// <param name="User">The player's user id.</param>
+/// <param name="Defeats">How many monsters that player has defeated in all.</param>
+public sealed record MonsterDefeated(int Monster, int User, int Defeats);

@@ -42,4 +42,16 @@ public static class MonstersClientExtensions
     /// <summary>Deletes a monster (admins only).</summary>
     public static Task<DeleteResult> DeleteMonsterAsync(this GameClient client, int id, CancellationToken cancellationToken = default) =>
         client.CallAsync(Methods.MonstersDelete, new MonsterRef(id), Json.MonsterRef, Json.DeleteResult, cancellationToken);
+
+    /// <summary>Subscribes to <c>monsters.updated</c>, <c>monsters.removed</c>; answers with a snapshot.</summary>
+    public static Task<MonsterList> SubscribeMonstersAsync(this GameClient client, CancellationToken cancellationToken = default) =>
+        client.CallAsync(Methods.MonstersSubscribe, Json.MonsterList, cancellationToken);
+
+    /// <summary>Stops this connection's monster notifications.</summary>
+    public static Task<Players.UnsubscribeResult> UnsubscribeMonstersAsync(this GameClient client, CancellationToken cancellationToken = default) =>
+        client.CallAsync(Methods.MonstersUnsubscribe, Json.UnsubscribeResult, cancellationToken);
+
+    /// <summary>Strikes a monster within reach; answers with the monster after the strike.</summary>
+    public static Task<Monster> HitMonsterAsync(this GameClient client, int id, CancellationToken cancellationToken = default) =>
+        client.CallAsync(Methods.MonstersHit, new MonsterRef(id), Json.MonsterRef, Json.Monster, cancellationToken);
 }

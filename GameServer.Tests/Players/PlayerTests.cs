@@ -71,7 +71,7 @@ public sealed class PlayerTests
     {
         var (walker, auth) = await _server.ConnectAsUserAsync();
         var (watcher, _) = await _server.ConnectAsUserAsync();
-        await WalkToAsync(walker, 0, 0);
+        await walker.WalkToAsync(0, 0);
         await _clock.AdvanceAsync(_server, Patch, Patch);
         await watcher.SubscribePlayersAsync();
         var log = new NotificationLog(watcher);
@@ -138,19 +138,19 @@ public sealed class PlayerTests
     {
         var (watcher, watcherAuth) = await _server.ConnectAsUserAsync();
         var (walker, walkerAuth) = await _server.ConnectAsUserAsync();
-        await WalkToAsync(watcher, 0, 0);
-        await WalkToAsync(walker, 10, 10);
+        await watcher.WalkToAsync(0, 0);
+        await walker.WalkToAsync(10, 10);
         await _clock.AdvanceAsync(_server, Patch, Patch);
 
         var snapshot = await watcher.SubscribePlayersAsync(radius: 3);
         var log = new NotificationLog(watcher);
         Assert.That(snapshot.Players.Select(p => p.User), Is.EqualTo(new[] { watcherAuth.User.Id }), "only the subscriber is within 3");
 
-        await WalkToAsync(walker, 2, 2);
+        await walker.WalkToAsync(2, 2);
         var arrived = await PatchAsync(log);
         await walker.MoveAsync(-1, -1);
         var followed = await PatchAsync(log);
-        await WalkToAsync(walker, 4, 4);
+        await walker.WalkToAsync(4, 4);
         var left = await PatchAsync(log);
         await walker.MoveAsync(1, 0);
         var afterLeaving = await PatchAsync(log);
@@ -168,15 +168,15 @@ public sealed class PlayerTests
     {
         var (watcher, _) = await _server.ConnectAsUserAsync();
         var (other, otherAuth) = await _server.ConnectAsUserAsync();
-        await WalkToAsync(watcher, 0, 0);
-        await WalkToAsync(other, 5, 5);
+        await watcher.WalkToAsync(0, 0);
+        await other.WalkToAsync(5, 5);
         await _clock.AdvanceAsync(_server, Patch, Patch);
         await watcher.SubscribePlayersAsync(radius: 3);
         var log = new NotificationLog(watcher);
 
-        await WalkToAsync(watcher, 4, 4);
+        await watcher.WalkToAsync(4, 4);
         var approached = await PatchAsync(log);
-        await WalkToAsync(watcher, 0, 0);
+        await watcher.WalkToAsync(0, 0);
         var walkedAway = await PatchAsync(log);
 
         Assert.That(approached.Updated.Select(p => p.User), Does.Contain(otherAuth.User.Id), "the other player comes into view though it did not move");
@@ -235,7 +235,7 @@ public sealed class PlayerTests
     public async Task Positions_survive_a_restart()
     {
         var (client, auth) = await _server.ConnectAsUserAsync();
-        var moved = await WalkToAsync(client, 3, 7);
+        var moved = await client.WalkToAsync(3, 7);
 
         _server = await _server.RestartAsync();
         var (other, _) = await _server.ConnectAsUserAsync();
@@ -243,18 +243,6 @@ public sealed class PlayerTests
         var restored = (await other.ListPlayersAsync()).Single(p => p.User == auth.User.Id);
         Assert.That(new Position(restored.PositionX, restored.PositionY), Is.EqualTo(moved));
         Assert.That(restored.Online, Is.False);
-    }
-
-    private static async Task<Position> WalkToAsync(GameClient client, double x, double y)
-    {
-        var at = await client.MoveAsync(0, 0);
-        for (var i = 0; i < 40 && (at.PositionX != x || at.PositionY != y); i++)
-        {
-            at = await client.MoveAsync(Math.Clamp(x - at.PositionX, -1, 1), Math.Clamp(y - at.PositionY, -1, 1));
-        }
-
-        Assert.That(at, Is.EqualTo(new Position(x, y)), "walked to the target");
-        return at;
     }
 
     private async Task<(IReadOnlyList<PlayerInfo> Updated, IReadOnlyList<int> LeftIds)> PatchAsync(NotificationLog log)

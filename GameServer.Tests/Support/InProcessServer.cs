@@ -98,8 +98,10 @@ public sealed class InProcessServer : IAsyncDisposable
             $"--Storage:Path={directory.File("game.db")}",
             "--Serilog:MinimumLevel:Default=Warning",
             "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Warning",
-            // Gifts on the wall clock would land in the middle of unrelated tests; gift tests switch them on.
+            // Gifts and monster ticks on the wall clock would land in the middle of unrelated tests;
+            // the tests of those features switch them on, usually on a virtual clock.
             "--Gifts:Enabled=false",
+            "--Monsters:TickEnabled=false",
             .. settings,
         ];
         server._app = Program.Build(args, services);

@@ -21,6 +21,9 @@ public sealed class MonsterRecord
 
     public double PositionY { get; set; }
 
+    /// <summary>Set while the monster is defeated: when it comes back. A defeated monster is out of the world.</summary>
+    public DateTime? RespawnAt { get; set; }
+
     /// <summary>A new monster, wandering with full health, at a random whole-numbered place inside the world (as players spawn).</summary>
     public static MonsterRecord AtRandom(WorldOptions world, Random random)
     {

@@ -6,7 +6,13 @@ namespace GameServer.Monsters;
 public sealed partial class MonsterService
 {
     /// <summary>Whether <paramref name="transition"/> may be taken now; a tick asks before it acts.</summary>
-    public bool CanProceed(int id, MonsterTransition transition) => MonsterStateMachine.CanProceed(Find(id), transition);
+    public bool CanProceed(int id, MonsterTransition transition)
+    {
+        lock (monsters.Lock)
+        {
+            return MonsterStateMachine.CanProceed(Find(id), transition);
+        }
+    }
 
     /// <summary>wandering → attacking, remembering <paramref name="user"/>.</summary>
     public Monster Attack(int id, int user) => Transition(id, MonsterTransition.Attack, user);
@@ -34,7 +40,7 @@ public sealed partial class MonsterService
             throw RpcException.InvalidParams("user", $"user {userId} does not exist");
         }
 
-        lock (_writes)
+        lock (monsters.Lock)
         {
             var monster = Find(id);
             var from = monster.State;

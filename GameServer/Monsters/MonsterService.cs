@@ -1,3 +1,4 @@
+using System.Reactive.Concurrency;
 using GameServer.Accounts;
 using GameServer.Players;
 using GameServer.Protocol.Monsters;
@@ -7,23 +8,38 @@ using Microsoft.Extensions.Options;
 namespace GameServer.Monsters;
 
 /// <summary>
-/// The rules of monsters, in one place for the JSON-RPC handlers and, later, the tick: validation,
-/// saving with the post-save rule, and the state machine's transitions. This file holds creating,
-/// changing and deleting; <c>MonsterService.Transitions.cs</c> the transitions.
+/// The admins' and players' rules of monsters, over the in-memory <see cref="MonsterWorld"/>:
+/// validation, saving with the post-save rule, the state machine's transitions and strikes. This file
+/// holds creating, changing and deleting; <c>MonsterService.Transitions.cs</c> the transitions;
+/// <c>MonsterService.Hit.cs</c> strikes. The tick's rules are in <see cref="MonsterBehaviour"/>.
 /// </summary>
 public sealed partial class MonsterService(
-    MonsterStore monsters,
+    MonsterWorld monsters,
+    MonsterStore store,
     AccountStore accounts,
+    PlayerWorld players,
+    MonsterFeed feed,
+    IScheduler clock,
     IOptions<WorldOptions> world,
-    ILogger<MonsterService> logger)
+    IOptions<MonstersOptions> options,
+    ILogger<MonsterService> logger) : IDisposable
 {
-    // Saves and transitions read a monster, change it and write it back; one writer at a time keeps
-    // an admin and a tick from losing each other's change, or taking a transition from a stale state.
-    private readonly Lock _writes = new();
+    /// <summary>The monsters in the world (defeated ones are out of it until they respawn), by id.</summary>
+    public IReadOnlyList<Monster> List()
+    {
+        lock (monsters.Lock)
+        {
+            return [.. monsters.All.Where(m => m.RespawnAt is null).OrderBy(m => m.Id).Select(ToContract)];
+        }
+    }
 
-    public IReadOnlyList<Monster> List() => monsters.All().Select(ToContract).ToList();
-
-    public Monster Get(int id) => ToContract(Find(id));
+    public Monster Get(int id)
+    {
+        lock (monsters.Lock)
+        {
+            return ToContract(Find(id));
+        }
+    }
 
     /// <summary>A new wandering monster; a position left out is random inside the world, health left out is 10.</summary>
     public Monster Create(double? positionX = null, double? positionY = null, int? healthPoints = null)
@@ -33,12 +49,11 @@ public sealed partial class MonsterService(
         monster.PositionX = positionX is { } x ? ValidPosition("position_x", x, size.Width) : monster.PositionX;
         monster.PositionY = positionY is { } y ? ValidPosition("position_y", y, size.Height) : monster.PositionY;
         monster.HealthPoints = healthPoints is { } health ? ValidHealth(health) : monster.HealthPoints;
-        lock (_writes)
+        lock (monsters.Lock)
         {
             Save(monster);
+            return ToContract(monster);
         }
-
-        return ToContract(monster);
     }
 
     /// <summary>Changes the fields given, keeps the others, and saves: the post-save rule may take <c>look_for_aid</c>.</summary>
@@ -48,7 +63,7 @@ public sealed partial class MonsterService(
         var health = healthPoints is { } h ? ValidHealth(h) : (int?)null;
         var x = positionX is { } px ? ValidPosition("position_x", px, size.Width) : (double?)null;
         var y = positionY is { } py ? ValidPosition("position_y", py, size.Height) : (double?)null;
-        lock (_writes)
+        lock (monsters.Lock)
         {
             var monster = Find(id);
             monster.HealthPoints = health ?? monster.HealthPoints;
@@ -61,12 +76,14 @@ public sealed partial class MonsterService(
 
     public void Delete(int id)
     {
-        lock (_writes)
+        lock (monsters.Lock)
         {
-            if (!monsters.Delete(id))
+            if (!store.Delete(id))
             {
                 throw RpcException.NotFound("monster", id);
             }
+
+            monsters.Remove(id);
         }
     }
 
@@ -78,7 +95,7 @@ public sealed partial class MonsterService(
     }
 
     /// <summary>
-    /// The one way a monster reaches the store; callers hold <see cref="_writes"/>. The original's
+    /// The one way an admin's change reaches the store, written at once; callers hold the world's lock. The original's
     /// post-save signal took <c>look_for_aid</c> right after each save (and saved again); here the
     /// after-save transitions are taken just before the one write, so nobody ever reads the state in
     /// between and a crash cannot keep it.
@@ -88,11 +105,13 @@ public sealed partial class MonsterService(
         var taken = MonsterStateMachine.AfterSave(monster);
         if (monster.Id == 0)
         {
-            monsters.Insert(monster);
+            store.Insert(monster);
+            monsters.Add(monster);
         }
         else
         {
-            monsters.Update(monster);
+            store.Update(monster);
+            monsters.ChangedAndSaved(monster);
         }
 
         foreach (var transition in taken)
@@ -102,6 +121,8 @@ public sealed partial class MonsterService(
     }
 
     private MonsterRecord Find(int id) => monsters.Find(id) ?? throw RpcException.NotFound("monster", id);
+
+    public void Dispose() => _hitLimiter.Dispose();
 
     private static int ValidHealth(int health) =>
         health >= 0 ? health : throw RpcException.InvalidParams("health_points", "must be an integer >= 0");

@@ -18,5 +18,8 @@ public sealed class MonsterStore(GameDatabase database)
 
     public void Update(MonsterRecord monster) => _monsters.Update(monster);
 
+    /// <summary>Writes many monsters in one transaction.</summary>
+    public void UpdateMany(IReadOnlyList<MonsterRecord> changed) => database.InTransaction(() => _monsters.Update(changed));
+
     public bool Delete(int id) => _monsters.Delete(id);
 }

@@ -1,15 +1,22 @@
+using GameServer.Jobs;
 using GameServer.Storage;
 
 namespace GameServer.Monsters;
 
-/// <summary>Registers monsters: options, store, service, JSON-RPC methods and the schema-5 migration that seeds them.</summary>
+/// <summary>Registers monsters: the world in memory, its behaviour, feed and jobs, the store, the service, the methods and the schema-5 migration that seeds them.</summary>
 public static class MonstersFeature
 {
     public static IServiceCollection AddMonsters(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MonstersOptions>(configuration.GetSection(MonstersOptions.Section));
         services.AddSingleton<MonsterStore>();
+        services.AddSingleton<MonsterWorld>();
+        services.AddSingleton<MonsterFeed>();
+        services.AddSingleton<MonsterBehaviour>();
         services.AddSingleton<MonsterService>();
+        services.AddHostedService<MonsterWorldHost>();
+        services.AddJob<MonsterTickJob>();
+        services.AddJob<MonsterPersistJob>();
         services.AddSingleton<MonstersRpc>();
         services.AddSingleton<IMigration, MonstersMigration>();
         return services;

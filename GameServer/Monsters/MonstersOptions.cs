@@ -1,10 +1,34 @@
 namespace GameServer.Monsters;
 
-/// <summary>Monster settings, bound to the <c>Monsters</c> section (the tick's keys come with the tick; see docs/monsters.md).</summary>
+/// <summary>Monster settings, bound to the <c>Monsters</c> section; docs/monsters.md explains how they were tuned.</summary>
 public sealed class MonstersOptions
 {
     public const string Section = "Monsters";
 
     /// <summary>How many monsters a new database starts with, at random places; read once, on the first start.</summary>
     public int Count { get; set; } = 10;
+
+    /// <summary>A wandering monster attacks the nearest online player this close (world units).</summary>
+    public double AggroRadius { get; set; } = 8;
+
+    /// <summary>How far a player may be from a monster to strike it.</summary>
+    public double HitReach { get; set; } = 3;
+
+    /// <summary>Health one strike takes.</summary>
+    public int HitDamage { get; set; } = 2;
+
+    /// <summary>Strikes one player may make per second before -32029.</summary>
+    public int HitsPerSecond { get; set; } = 4;
+
+    /// <summary>Health a monster looking for aid regains each tick.</summary>
+    public int HealPerTick { get; set; } = 1;
+
+    /// <summary>How far a wandering monster roams in one tick.</summary>
+    public double WanderStep { get; set; } = 0.5;
+
+    /// <summary>How far an attacking monster closes in, or an evading one flees, in one tick.</summary>
+    public double ChaseStep { get; set; } = 0.8;
+
+    /// <summary>How long a defeated monster stays gone before it respawns somewhere else.</summary>
+    public TimeSpan RespawnDelay { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -1,11 +1,12 @@
 using GameServer.Protocol;
+using GameServer.Protocol.Players;
 using GameServer.Protocol.Inventory;
 using GameServer.Realtime.JsonRpc;
 
 namespace GameServer.Monsters;
 
 /// <summary>The <c>monsters.*</c> methods: adapters over <see cref="MonsterService"/>.</summary>
-public sealed class MonstersRpc(MonsterService monsters) : IRpcMethods
+public sealed class MonstersRpc(MonsterService monsters, MonsterFeed feed) : IRpcMethods
 {
     public void MapTo(RpcMethodTable.Builder methods)
     {
@@ -14,6 +15,12 @@ public sealed class MonstersRpc(MonsterService monsters) : IRpcMethods
         methods
             .Add(Methods.MonstersList, RpcAccess.User, json.EmptyParams, json.IReadOnlyListMonster,
                 (_, _, _) => ValueTask.FromResult(monsters.List()))
+            .Add(Methods.MonstersSubscribe, RpcAccess.User, json.EmptyParams, json.MonsterList,
+                (session, _, _) => ValueTask.FromResult(feed.Subscribe(session, monsters.List())))
+            .Add(Methods.MonstersUnsubscribe, RpcAccess.User, json.EmptyParams, json.UnsubscribeResult,
+                (session, _, _) => ValueTask.FromResult(new UnsubscribeResult(feed.Unsubscribe(session))))
+            .Add(Methods.MonstersHit, RpcAccess.User, json.MonsterRef, json.Monster,
+                (session, p, _) => ValueTask.FromResult(monsters.Hit(session.User!.Id, p.Id)))
             .Add(Methods.MonstersGet, RpcAccess.User, json.MonsterRef, json.Monster,
                 (_, p, _) => ValueTask.FromResult(monsters.Get(p.Id)))
             .Add(Methods.MonstersCreate, RpcAccess.Admin, json.MonsterCreate, json.Monster,

@@ -13,4 +13,7 @@ public sealed class PlayerRecord
     public double PositionX { get; set; }
 
     public double PositionY { get; set; }
+
+    /// <summary>Monsters this player has defeated.</summary>
+    public int MonstersDefeated { get; set; }
 }

@@ -17,7 +17,9 @@ internal sealed class PlayerState(PlayerRecord record)
 
     public bool Online { get; set; }
 
+    public int MonstersDefeated { get; set; } = record.MonstersDefeated;
+
     public PlayerInfo ToInfo() => new(Id, User, Username, X, Y, Online);
 
-    public PlayerRecord ToRecord() => new() { Id = Id, User = User, Username = Username, PositionX = X, PositionY = Y };
+    public PlayerRecord ToRecord() => new() { Id = Id, User = User, Username = Username, PositionX = X, PositionY = Y, MonstersDefeated = MonstersDefeated };
 }

@@ -17,6 +17,7 @@ public sealed partial class PlayerWorld : IDisposable
     private readonly Dictionary<int, PlayerState> _byId = [];
     private readonly HashSet<int> _changed = [];
     private readonly HashSet<int> _unsaved = [];
+    private readonly List<int> _nearby = [];
     private readonly WorldOptions _options;
     private readonly PlayerStore _store;
     private readonly PartitionedRateLimiter<int> _moveLimiter;
@@ -119,6 +120,50 @@ public sealed partial class PlayerWorld : IDisposable
                 player.Online = online;
                 _changed.Add(player.Id);
             }
+        }
+    }
+
+    /// <summary>The online player nearest to a point within <paramref name="radius"/>, found through the grid: for monsters' aggro.</summary>
+    public (int User, double X, double Y)? NearestOnline(double x, double y, double radius)
+    {
+        lock (_lock)
+        {
+            _nearby.Clear();
+            Grid.Within(x, y, radius, _nearby);
+            PlayerState? nearest = null;
+            var best = double.MaxValue;
+            foreach (var id in _nearby)
+            {
+                var player = _byId[id];
+                var distance = Math.Pow(player.X - x, 2) + Math.Pow(player.Y - y, 2);
+                if (player.Online && (distance < best || (distance == best && player.Id < nearest!.Id)))
+                {
+                    (nearest, best) = (player, distance);
+                }
+            }
+
+            return nearest is null ? null : (nearest.User, nearest.X, nearest.Y);
+        }
+    }
+
+    /// <summary>Where the user's player is, and whether it is online; null for an unknown user.</summary>
+    public (double X, double Y, bool Online)? PositionOf(int userId)
+    {
+        lock (_lock)
+        {
+            return _byUser.TryGetValue(userId, out var player) ? (player.X, player.Y, player.Online) : null;
+        }
+    }
+
+    /// <summary>Counts a monster defeated by the user's player; returns its new total.</summary>
+    public int AddDefeat(int userId)
+    {
+        lock (_lock)
+        {
+            var player = _byUser.GetValueOrDefault(userId) ?? throw RpcException.NotFound("player of user", userId);
+            player.MonstersDefeated++;
+            _unsaved.Add(player.Id);
+            return player.MonstersDefeated;
         }
     }
 

@@ -1,0 +1,63 @@
+using GameServer.Protocol;
+using GameServer.Protocol.Monsters;
+using GameServer.Realtime;
+
+namespace GameServer.Monsters;
+
+/// <summary>
+/// Monster notifications: once per tick, every change in one <c>monsters.updated</c> serialised once
+/// for all subscribers; <c>monsters.removed</c> for monsters that left the world; and
+/// <c>monsters.defeated</c> to the devices of the player who defeated one.
+/// </summary>
+public sealed class MonsterFeed(MonsterWorld world, SessionRegistry sessions)
+{
+    private readonly Subscribers _subscribers = new(sessions);
+
+    private static GameJsonContext Json => GameJsonContext.Default;
+
+    public int Count => _subscribers.Count;
+
+    /// <summary>Subscribes the session; the snapshot is every monster in the world.</summary>
+    public MonsterList Subscribe(Session session, IReadOnlyList<Monster> snapshot)
+    {
+        _subscribers.Add(session);
+        return new MonsterList(snapshot);
+    }
+
+    public bool Unsubscribe(Session session) => _subscribers.Remove(session);
+
+    /// <summary>Sends the changes since the last call; called at the end of each tick.</summary>
+    public void Publish()
+    {
+        List<Monster> changed;
+        List<int> removed;
+        lock (world.Lock)
+        {
+            var (changedRecords, removedIds) = world.TakeChanges();
+            if (_subscribers.Count == 0)
+            {
+                return;
+            }
+
+            changed = [.. changedRecords.OrderBy(m => m.Id).Select(MonsterService.ToContract)];
+            removed = removedIds;
+        }
+
+        if (changed.Count > 0)
+        {
+            _subscribers.Broadcast(Notification.Create(Methods.MonstersUpdated, new MonsterList(changed), Json.MonsterList));
+        }
+
+        if (removed.Count > 0)
+        {
+            _subscribers.Broadcast(Notification.Create(Methods.MonstersRemoved, new MonstersRemoved(removed), Json.MonstersRemoved));
+        }
+    }
+
+    /// <summary>Tells every device of the player that it defeated a monster.</summary>
+    public void Defeated(MonsterDefeated defeat)
+    {
+        ArgumentNullException.ThrowIfNull(defeat);
+        sessions.SendToUser(defeat.User, Notification.Create(Methods.MonstersDefeated, defeat, Json.MonsterDefeated));
+    }
+}
