@@ -25,7 +25,7 @@ client.addEventListener("session", async ({ detail }) => {
   $("world-panel").hidden = !signedIn;
   $("chat-panel").hidden = !signedIn;
   world.me = detail.user?.id ?? null;
-  if (signedIn) await Promise.all([loadInventory(), joinWorld(), joinChat()]);
+  if (signedIn) await Promise.all([loadInventory(), joinWorld(), joinChat(), watchMonsters()]);
 });
 
 client.addEventListener("players.updated", ({ detail }) => {
@@ -106,7 +106,62 @@ for (const button of document.querySelectorAll("[data-move]")) {
   button.addEventListener("click", () => move(button.dataset.move));
 }
 
+client.addEventListener("monsters.updated", ({ detail }) => {
+  for (const monster of detail.monsters) world.monsters.set(monster.id, monster);
+  world.draw();
+});
+
+client.addEventListener("monsters.removed", ({ detail }) => {
+  for (const id of detail.ids) world.monsters.delete(id);
+  world.draw();
+});
+
+client.addEventListener("monsters.defeated", ({ detail }) => {
+  $("combat").textContent = `You defeated monster ${detail.monster}! (${detail.defeats} in all)`;
+});
+
+$("world").addEventListener("click", (event) => {
+  const canvas = event.currentTarget;
+  const bounds = canvas.getBoundingClientRect();
+  const x = ((event.clientX - bounds.left) / bounds.width) * canvas.width;
+  const y = ((event.clientY - bounds.top) / bounds.height) * canvas.height;
+  const monster = world.monsterAt(x, y);
+  if (monster) strike(monster.id);
+});
+
+async function watchMonsters() {
+  const { monsters } = await client.call("monsters.subscribe");
+  world.monsters.clear();
+  for (const monster of monsters) world.monsters.set(monster.id, monster);
+  world.draw();
+}
+
+/** Strikes the given monster, or with no id the nearest one. */
+async function strike(id) {
+  const me = [...world.players.values()].find((p) => p.user === world.me);
+  if (!id && me) {
+    const nearest = [...world.monsters.values()]
+      .map((m) => ({ m, d: Math.hypot(m.position_x - me.position_x, m.position_y - me.position_y) }))
+      .sort((a, b) => a.d - b.d)[0];
+    id = nearest?.m.id;
+  }
+  if (!id) return;
+  try {
+    const monster = await client.call("monsters.hit", { id });
+    world.monsters.set(monster.id, monster);
+    world.draw();
+    $("combat").textContent = `Hit monster ${monster.id}: ${monster.health_points} health left, ${monster.state_display}.`;
+  } catch (error) {
+    $("combat").textContent = error.code === -32003 ? "Too far away: walk closer." : error.code === -32029 ? "Not so fast." : error.message;
+  }
+}
+
 document.addEventListener("keydown", (event) => {
+  if (event.code === "KeyF" && world.me && !event.target.closest("input, textarea")) {
+    event.preventDefault();
+    strike();
+    return;
+  }
   const direction = KEYS[event.code];
   if (!direction || !world.me || event.target.closest("input, textarea")) return;
   event.preventDefault();

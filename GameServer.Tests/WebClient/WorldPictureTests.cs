@@ -1,0 +1,128 @@
+using GameServer.Protocol.Chat;
+using GameServer.Protocol.Inventory;
+using GameServer.Protocol.Monsters;
+using GameServer.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace GameServer.Tests.WebClient;
+
+/// <summary>
+/// What the canvas shows, read back from its pixels. Monsters stand still here (no roaming, chasing,
+/// aggro or healing) so that only the test changes their state.
+/// </summary>
+[Category("Browser")]
+[CancelAfter(60_000)]
+public sealed class WorldPictureTests : BrowserFixture
+{
+    private static readonly string[] StillMonsters =
+    [
+        "--World:MaxMovesPerSecond=1000", "--Monsters:Count=0", "--Monsters:TickEnabled=true", "--Monsters:TickInterval=00:00:00.100",
+        "--Monsters:WanderStep=0", "--Monsters:ChaseStep=0", "--Monsters:AggroRadius=6", "--Monsters:HealPerTick=0",
+    ];
+
+    [Test]
+    public async Task A_monsters_state_change_is_drawn_in_its_colour()
+    {
+        await using var server = await InProcessServer.StartAsync(StillMonsters);
+        var (admin, adminAuth) = await server.ConnectAsAdminAsync();
+        var monster = await admin.CreateMonsterAsync(90, 90);
+        var page = await OpenPageAsync(server.HttpUri);
+        await RegisterAsync(page, Some.Username());
+
+        await Expect(page.Locator("#world-panel")).ToBeVisibleAsync();
+        await WaitForColourAsync(page, 90, 90, (0x2f, 0x7d, 0x32));
+        await admin.WalkToAsync(88, 90);
+        await admin.TransitionMonsterAsync(monster.Id, MonsterTransitions.Attack, adminAuth.User.Id);
+        await WaitForColourAsync(page, 90, 90, (0xc6, 0x28, 0x28));
+        await admin.TransitionMonsterAsync(monster.Id, MonsterTransitions.Evade);
+
+        await WaitForColourAsync(page, 90, 90, (0xf9, 0xa8, 0x25));
+    }
+
+    /// <summary>Saves the lively world the README shows: players, monsters in every state, inventory and chat.</summary>
+    [Test]
+    public async Task Screenshot_of_a_lively_world_for_the_readme()
+    {
+        await using var server = await InProcessServer.StartAsync(StillMonsters);
+        var (admin, adminAuth) = await server.ConnectAsAdminAsync("gamemaster");
+        await admin.WalkToAsync(60, 30);
+        var friends = new List<Protocol.Client.GameClient>();
+        var ids = new List<int>();
+        foreach (var (name, x, y) in new[] { ("ranger", 33.0, 60.0), ("mage", 45.0, 40.0), ("bard", 72.0, 70.0) })
+        {
+            var (client, auth) = await server.ConnectAsUserAsync(name);
+            await client.WalkToAsync(x, y);
+            friends.Add(client);
+            ids.Add(auth.User.Id);
+        }
+
+        var wandering = await admin.CreateMonsterAsync(20, 20);
+        var attacking = await admin.CreateMonsterAsync(35, 58);
+        var evading = await admin.CreateMonsterAsync(80, 45);
+        var lookingForAid = await admin.CreateMonsterAsync(55, 80, healthPoints: 3);
+        await admin.TransitionMonsterAsync(attacking.Id, MonsterTransitions.Attack, ids[0]);
+        await admin.TransitionMonsterAsync(evading.Id, MonsterTransitions.Attack, adminAuth.User.Id);
+        await admin.TransitionMonsterAsync(evading.Id, MonsterTransitions.Evade);
+        await admin.TransitionMonsterAsync(lookingForAid.Id, MonsterTransitions.Attack, adminAuth.User.Id);
+        await admin.TransitionMonsterAsync(lookingForAid.Id, MonsterTransitions.Evade);
+        _ = wandering;
+
+        var page = await OpenPageAsync(server.HttpUri);
+        await RegisterAsync(page, "hero");
+        var inventory = (await admin.ListInventoriesAsync("hero")).Single();
+        foreach (var (name, weight) in new[] { ("Sword", 3.5), ("Shield", 6.0), ("Healing potion", 0.3) })
+        {
+            await admin.AddItemToInventoryAsync(inventory.Id, (await admin.CreateItemAsync(name, weight)).Id);
+        }
+
+        await admin.AddItemToInventoryAsync(inventory.Id, (await admin.CreateItemAsync("Gift for hero", 0)).Id);
+        await friends[0].SendChatAsync("Anyone up for the ogre by the river?");
+        await friends[1].SendChatAsync("On my way!");
+        await page.FillAsync("#chat-form input[name=text]", "Count me in");
+        await page.PressAsync("#chat-form input[name=text]", "Enter");
+        await Expect(page.Locator("#chat-messages li")).ToHaveCountAsync(3);
+        await Expect(page.Locator("#inventory-total")).ToHaveTextAsync("9.8");
+        await WaitForColourAsync(page, 35, 58, (0xc6, 0x28, 0x28));
+        await WaitForColourAsync(page, 80, 45, (0xf9, 0xa8, 0x25));
+        await WaitForColourAsync(page, 55, 80, (0x6a, 0x1b, 0x9a));
+
+        var path = Path.Combine(RepositoryRoot(), "docs", "images", "web-client.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        TestContext.AddTestAttachment(path, "the web client, as the README shows it");
+        Assert.That(new FileInfo(path).Length, Is.GreaterThan(10_000));
+    }
+
+    /// <summary>Waits until the canvas pixel just inside the monster drawn at a world position has the colour.</summary>
+    private static async Task WaitForColourAsync(IPage page, double worldX, double worldY, (int R, int G, int B) colour)
+    {
+        var pixel = $$"""
+            () => {
+              const canvas = document.getElementById("world");
+              const x = Math.round({{worldX}} / 100 * canvas.width), y = Math.round({{worldY}} / 100 * canvas.height) + 2;
+              return Array.from(canvas.getContext("2d").getImageData(x, y, 1, 1).data).slice(0, 3).join(",");
+            }
+            """;
+        var expected = $"{colour.R},{colour.G},{colour.B}";
+        try
+        {
+            await page.WaitForFunctionAsync($"() => ({pixel})() === \"{expected}\"", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"the pixel at ({worldX}, {worldY}) stayed {await page.EvaluateAsync<string>(pixel)}, not {expected}");
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GameServer.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new DirectoryNotFoundException("GameServer.sln not found above the test binaries");
+    }
+}
