@@ -2,9 +2,7 @@ using GameServer.Protocol;
 using GameServer.Protocol.Client;
 using GameServer.Protocol.JsonRpc;
 using GameServer.Protocol.Monsters;
-using GameServer.Realtime;
 using GameServer.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GameServer.Tests.Monsters;
 
@@ -91,7 +89,7 @@ public sealed class MonsterBehaviourTests
         await TickAsync();
         Assert.That((await _admin.GetMonsterAsync(monster.Id)).State, Is.EqualTo("attacking"));
 
-        await DisconnectAsync(player);
+        await _server.DisconnectAsync(player);
         await TickAsync();
 
         Assert.That((await _admin.GetMonsterAsync(monster.Id)).State, Is.EqualTo("wandering"));
@@ -231,13 +229,4 @@ public sealed class MonsterBehaviourTests
     }
 
     private async Task TickAsync(int times = 1) => await _clock.AdvanceAsync(_server, Tick * times, Tick);
-
-    private async Task DisconnectAsync(GameClient client)
-    {
-        var registry = _server.Services.GetRequiredService<SessionRegistry>();
-        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        registry.Closed += _ => closed.TrySetResult();
-        await client.DisposeAsync();
-        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
-    }
 }

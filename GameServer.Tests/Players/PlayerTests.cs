@@ -3,9 +3,7 @@ using GameServer.Protocol.Accounts;
 using GameServer.Protocol.Client;
 using GameServer.Protocol.JsonRpc;
 using GameServer.Protocol.Players;
-using GameServer.Realtime;
 using GameServer.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GameServer.Tests.Players;
 
@@ -257,13 +255,7 @@ public sealed class PlayerTests
 
     private async Task<(IReadOnlyList<PlayerInfo> Updated, IReadOnlyList<int> LeftIds)> DisconnectAndPatchAsync(NotificationLog log, GameClient device)
     {
-        var registry = _server.Services.GetRequiredService<SessionRegistry>();
-        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        registry.Closed += _ => closed.TrySetResult();
-        await device.DisposeAsync();
-
-        // Presence changes when the server has closed its side, a moment after the client: await that.
-        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await _server.DisconnectAsync(device);
         return await PatchAsync(log);
     }
 }

@@ -1,6 +1,7 @@
 using GameServer.Accounts;
 using GameServer.Protocol.Accounts;
 using GameServer.Protocol.Client;
+using GameServer.Realtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -70,6 +71,17 @@ public sealed class InProcessServer : IAsyncDisposable
         Services.GetRequiredService<AccountService>().CreateSuperuser(name, Some.Password);
         var client = await ConnectAsync();
         return (client, await client.LoginAsync(name, Some.Password));
+    }
+
+    /// <summary>Closes the client and waits until the server has closed its side (presence changes then).</summary>
+    public async Task DisconnectAsync(GameClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var registry = Services.GetRequiredService<SessionRegistry>();
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        registry.Closed += _ => closed.TrySetResult();
+        await client.DisposeAsync();
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     /// <summary>Stops the server gracefully and starts it again on the same database file.</summary>

@@ -29,19 +29,16 @@ public static class InventoryHttp
             }, Json.Item, StatusCodes.Status201Created));
         api.MapGet("/items/{id:int}/", (HttpContext context, int id, InventoryService inventory) =>
             ApiResponse.RunAsync(context, () => Task.FromResult(inventory.GetItem(id)), Json.Item));
-        api.MapPut("/items/{id:int}/", (HttpContext context, int id, InventoryService inventory, BearerAuthentication auth) =>
+        api.MapMethods("/items/{id:int}/", [HttpMethods.Put, HttpMethods.Patch], (HttpContext context, int id, InventoryService inventory, BearerAuthentication auth) =>
             ApiResponse.RunAsync(context, async () =>
             {
                 auth.RequireAdmin(context.Request);
                 var body = await ApiRequest.ReadBodyAsync(context.Request, Json.ItemPatch);
-                return inventory.ReplaceItem(id, body.Name, body.Weight);
-            }, Json.Item));
-        api.MapPatch("/items/{id:int}/", (HttpContext context, int id, InventoryService inventory, BearerAuthentication auth) =>
-            ApiResponse.RunAsync(context, async () =>
-            {
-                auth.RequireAdmin(context.Request);
-                var body = await ApiRequest.ReadBodyAsync(context.Request, Json.ItemPatch);
-                return inventory.UpdateItem(id, body.Name, body.Weight);
+
+                // PUT replaces the item, so both fields are required; PATCH changes what it names.
+                return HttpMethods.IsPut(context.Request.Method)
+                    ? inventory.ReplaceItem(id, body.Name, body.Weight)
+                    : inventory.UpdateItem(id, body.Name, body.Weight);
             }, Json.Item));
         api.MapDelete("/items/{id:int}/", (HttpContext context, int id, InventoryService inventory, BearerAuthentication auth) =>
             ApiResponse.RunAsync(context, () =>
