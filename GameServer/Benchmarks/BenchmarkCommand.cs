@@ -17,6 +17,11 @@ public static class BenchmarkCommand
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args is [MonsterTickBenchmark.Name, .. var monsterArgs])
+        {
+            return await MonsterTickBenchmark.RunAsync(monsterArgs, CancellationToken.None);
+        }
+
         if (!TryParse(args, out var options, out var error))
         {
             Console.Error.WriteLine(error);

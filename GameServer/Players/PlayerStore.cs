@@ -14,6 +14,8 @@ public sealed class PlayerStore(GameDatabase database, IOptions<WorldOptions> wo
 
     public IReadOnlyList<PlayerRecord> All() => _players.FindAll().ToList();
 
+    public void Insert(PlayerRecord player) => _players.Insert(player);
+
     /// <summary>Saves many players' positions in one transaction.</summary>
     public void SavePositions(IReadOnlyList<PlayerRecord> players) => database.InTransaction(() => _players.Update(players));
 
