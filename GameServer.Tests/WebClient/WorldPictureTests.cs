@@ -8,34 +8,33 @@ using static Microsoft.Playwright.Assertions;
 namespace GameServer.Tests.WebClient;
 
 /// <summary>
-/// What the canvas shows, read back from its pixels. Monsters stand still here (no roaming, chasing,
-/// aggro or healing) so that only the test changes their state.
+/// What the canvas shows, read back from its pixels. Only the test changes monsters here: their ticks
+/// run on a virtual clock, or not at all, and they neither roam nor chase.
 /// </summary>
 [Category("Browser")]
 [CancelAfter(60_000)]
 public sealed class WorldPictureTests : BrowserFixture
 {
-    private static readonly string[] StillMonsters =
-    [
-        "--World:MaxMovesPerSecond=1000", "--Monsters:Count=0", "--Monsters:TickEnabled=true", "--Monsters:TickInterval=00:00:00.100",
-        "--Monsters:WanderStep=0", "--Monsters:ChaseStep=0", "--Monsters:AggroRadius=6", "--Monsters:HealPerTick=0",
-    ];
-
     [Test]
     public async Task A_monsters_state_change_is_drawn_in_its_colour()
     {
-        await using var server = await InProcessServer.StartAsync(StillMonsters);
+        // The aggro radius spans the world, so an attacker never loses its target; monsters never move.
+        var clock = new VirtualClock();
+        await using var server = await InProcessServer.StartAsync(
+            clock.Register,
+            "--Monsters:Count=0", "--Monsters:TickEnabled=true", "--Monsters:WanderStep=0", "--Monsters:ChaseStep=0", "--Monsters:AggroRadius=1000");
         var (admin, adminAuth) = await server.ConnectAsAdminAsync();
         var monster = await admin.CreateMonsterAsync(90, 90);
         var page = await OpenPageAsync(server.HttpUri);
         await RegisterAsync(page, Some.Username());
-
         await Expect(page.Locator("#world-panel")).ToBeVisibleAsync();
         await WaitForColourAsync(page, 90, 90, (0x2f, 0x7d, 0x32));
-        await admin.WalkToAsync(88, 90);
+
         await admin.TransitionMonsterAsync(monster.Id, MonsterTransitions.Attack, adminAuth.User.Id);
+        await clock.AdvanceAsync(server, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500));
         await WaitForColourAsync(page, 90, 90, (0xc6, 0x28, 0x28));
         await admin.TransitionMonsterAsync(monster.Id, MonsterTransitions.Evade);
+        await clock.AdvanceAsync(server, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500));
 
         await WaitForColourAsync(page, 90, 90, (0xf9, 0xa8, 0x25));
     }
@@ -44,7 +43,8 @@ public sealed class WorldPictureTests : BrowserFixture
     [Test]
     public async Task Screenshot_of_a_lively_world_for_the_readme()
     {
-        await using var server = await InProcessServer.StartAsync(StillMonsters);
+        // No monster ticks: the page draws the states the test sets, from its subscription's snapshot.
+        await using var server = await InProcessServer.StartAsync("--World:MaxMovesPerSecond=1000", "--Monsters:Count=0");
         var (admin, adminAuth) = await server.ConnectAsAdminAsync("gamemaster");
         await admin.WalkToAsync(60, 30);
         var friends = new List<Protocol.Client.GameClient>();
