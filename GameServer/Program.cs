@@ -30,6 +30,11 @@ public static class Program
             return await EchoServer.RunAsync(echoArgs);
         }
 
+        if (args is [GiftBenchmarkServer.Name, .. var giftBenchArgs])
+        {
+            return await GiftBenchmarkServer.RunAsync(giftBenchArgs);
+        }
+
         if (args is [BenchmarkCommand.Name, .. var benchArgs])
         {
             return await BenchmarkCommand.RunAsync(benchArgs);

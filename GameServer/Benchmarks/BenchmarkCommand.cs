@@ -4,29 +4,44 @@ using System.Runtime.InteropServices;
 namespace GameServer.Benchmarks;
 
 /// <summary>
-/// <c>GameServer bench [--connections 50,200] [--seconds 10] [--runs 3] [--warmup 2]</c>: closed-loop
+/// <c>GameServer bench [ping] [--connections 50,200] [--seconds 10] [--runs 3] [--warmup 2]</c>: closed-loop
 /// <c>system.ping</c> against GameServer and the echo server, both started as child processes.
+/// <c>GameServer bench gifts [...]</c>: gift runs over many users while ping clients measure latency
+/// (<see cref="GiftBenchmarkOptions"/>).
 /// </summary>
 public static class BenchmarkCommand
 {
     public const string Name = "bench";
 
-    private const string Usage = "usage: GameServer bench [--connections 50,200] [--seconds 10] [--runs 3] [--warmup 2]";
+    private const string Usage = "usage: GameServer bench [ping] [--connections 50,200] [--seconds 10] [--runs 3] [--warmup 2]";
 
     /// <summary>Runs the benchmark; <paramref name="args"/> are those after its name. Returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        Func<CancellationToken, Task> benchmark;
         if (args is [MonsterTickBenchmark.Name, .. var monsterArgs])
         {
             return await MonsterTickBenchmark.RunAsync(monsterArgs, CancellationToken.None);
         }
 
-        if (!TryParse(args, out var options, out var error))
+        if (args is ["gifts", .. var giftArgs])
         {
-            Console.Error.WriteLine(error);
-            Console.Error.WriteLine(Usage);
-            return 2;
+            if (!GiftBenchmarkOptions.TryParse(giftArgs, out var gifts, out var error))
+            {
+                return Refuse(error, GiftBenchmarkOptions.Usage);
+            }
+
+            benchmark = ct => GiftBenchmark.RunAsync(gifts, ct);
+        }
+        else
+        {
+            if (!TryParse(args is ["ping", .. var pingArgs] ? pingArgs : args, out var ping, out var error))
+            {
+                return Refuse(error, Usage);
+            }
+
+            benchmark = ct => PingBenchmark.RunAsync(ping, ct);
         }
 
         // Ctrl+C or a kill must still reach the finally blocks that stop the child servers and delete the temp dir.
@@ -35,7 +50,7 @@ public static class BenchmarkCommand
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
         try
         {
-            await PingBenchmark.RunAsync(options, stop.Token);
+            await benchmark(stop.Token);
             return 0;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -49,6 +64,13 @@ public static class BenchmarkCommand
             context.Cancel = true;
             stop.Cancel();
         }
+    }
+
+    private static int Refuse(string error, string usage)
+    {
+        Console.Error.WriteLine(error);
+        Console.Error.WriteLine(usage);
+        return 2;
     }
 
     internal static bool TryParse(string[] args, out BenchmarkOptions options, out string error)
@@ -79,7 +101,7 @@ public static class BenchmarkCommand
         return true;
     }
 
-    private static bool TryParseInt(string text, int min, int max, out int value) =>
+    internal static bool TryParseInt(string text, int min, int max, out int value) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
 
     private static bool TryParseList(string text, int min, int max, out int[] values)

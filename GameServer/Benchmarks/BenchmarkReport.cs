@@ -12,9 +12,7 @@ internal static class BenchmarkReport
 
     public static void PrintMachine(BenchmarkOptions options, ServerProcess game, ServerProcess echo)
     {
-        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim();
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {cpu ?? "unknown CPU"}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}");
-        Console.WriteLine($"load average at start: {LoadAverage()}");
+        PrintMachine();
         Console.WriteLine($"GameServer pid {game.Id} at {game.BaseAddress}, echo pid {echo.Id} at {echo.BaseAddress}");
         Console.WriteLine($"connections {string.Join(',', options.Connections)}, {options.Warmup} s warm-up + {options.Seconds} s measured, {options.Runs} runs");
     }
@@ -61,15 +59,27 @@ internal static class BenchmarkReport
         Console.WriteLine(string.Join(Environment.NewLine, ratios));
     }
 
+    /// <summary>The machine line and the load average, which every benchmark prints first.</summary>
+    public static void PrintMachine()
+    {
+        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim();
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {cpu ?? "unknown CPU"}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}");
+        Console.WriteLine($"load average at start: {LoadAverage()}");
+    }
+
+    /// <summary>The 1, 5 and 15 minute load averages: other work on the machine shows here.</summary>
+    public static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length == 0 ? double.NaN
+            : sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
     private static string Row(int connections, string target, LoadResult r) => string.Create(CultureInfo.InvariantCulture,
         $"| {connections} | {target} | {r.MessagesPerSecond:N0} | {r.P50Ms:0.00} | {r.P99Ms:0.00} | {r.ServerCpuSeconds:0.00} | {r.ServerCpuMicrosPerMessage:0.0} | {r.ClientCpuSeconds:0.00} |");
 
-    private static double Median(List<LoadResult> results, Func<LoadResult, double> value)
-    {
-        var sorted = results.Select(value).Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+    private static double Median(List<LoadResult> results, Func<LoadResult, double> value) => Median(results.Select(value));
 }

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 
 namespace GameServer.Benchmarks;
 
 /// <summary>
 /// The raw load client, the same for every target: N WebSockets, each in a closed loop of one ping
-/// frame out and one reply frame in. Replies completed inside the measured window are counted.
+/// frame out and one reply frame in. What counts is up to each connection's <see cref="IRoundTripRecorder"/>:
+/// for the ping benchmark, the replies completed inside the measured window.
 /// </summary>
 internal static class LoadClient
 {
@@ -24,32 +26,63 @@ internal static class LoadClient
     {
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(ConnectTimeout + warmup + window + Slack);
-        var sockets = new ClientWebSocket?[connections];
-        try
+        var recorders = Enumerable.Range(0, connections).Select(_ => new WindowRecorder()).ToArray();
+        TimeSpan serverBefore = default, serverAfter = default, clientBefore = default, clientAfter = default;
+        await DriveAsync(target.WebSocketAddress, recorders, pace: TimeSpan.Zero, async ct =>
         {
-            await ConnectAllAsync(sockets, target.WebSocketAddress, bounded.Token);
             var measureFrom = Stopwatch.GetTimestamp() + Ticks(warmup);
             var measureUntil = measureFrom + Ticks(window);
-            var workers = sockets.Select(s => Task.Run(() => LoopAsync(s!, measureFrom, measureUntil, bounded.Token))).ToArray();
-
-            await DelayUntilAsync(measureFrom, bounded.Token);
-            var (serverBefore, clientBefore) = (target.CpuTime(), ProcessCpu.Of(Environment.ProcessId));
-            await DelayUntilAsync(measureUntil, bounded.Token);
-            var (serverAfter, clientAfter) = (target.CpuTime(), ProcessCpu.Of(Environment.ProcessId));
-
-            var latencies = new LatencyHistogram();
-            foreach (var histogram in await Task.WhenAll(workers))
+            foreach (var recorder in recorders)
             {
-                latencies.Add(histogram);
+                recorder.Measure(measureFrom, measureUntil);
             }
 
-            return new LoadResult(
-                latencies.Count,
-                window.TotalSeconds,
-                latencies.PercentileMs(0.50),
-                latencies.PercentileMs(0.99),
-                (serverAfter - serverBefore).TotalSeconds,
-                (clientAfter - clientBefore).TotalSeconds);
+            await DelayUntilAsync(measureFrom, ct);
+            (serverBefore, clientBefore) = (target.CpuTime(), ProcessCpu.Of(Environment.ProcessId));
+            await DelayUntilAsync(measureUntil, ct);
+            (serverAfter, clientAfter) = (target.CpuTime(), ProcessCpu.Of(Environment.ProcessId));
+        }, bounded.Token);
+
+        var latencies = new LatencyHistogram();
+        foreach (var recorder in recorders)
+        {
+            latencies.Add(recorder.Latencies);
+        }
+
+        return new LoadResult(
+            latencies.Count,
+            window.TotalSeconds,
+            latencies.PercentileMs(0.50),
+            latencies.PercentileMs(0.99),
+            (serverAfter - serverBefore).TotalSeconds,
+            (clientAfter - clientBefore).TotalSeconds);
+    }
+
+    /// <summary>
+    /// Opens one connection per recorder and keeps each in its closed loop, reporting every round trip
+    /// to its own recorder, while <paramref name="workload"/> runs; the loops stop when it has finished.
+    /// With a <paramref name="pace"/>, each connection sends at most one ping per pace instead of at once.
+    /// </summary>
+    public static async Task DriveAsync(
+        Uri address, IReadOnlyList<IRoundTripRecorder> recorders, TimeSpan pace, Func<CancellationToken, Task> workload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recorders);
+        ArgumentNullException.ThrowIfNull(workload);
+        var sockets = new ClientWebSocket?[recorders.Count];
+        var stop = new StrongBox<bool>();
+        try
+        {
+            await ConnectAllAsync(sockets, address, cancellationToken);
+            var workers = sockets.Select((s, i) => Task.Run(() => LoopAsync(s!, recorders[i], Ticks(pace), stop, cancellationToken))).ToArray();
+            try
+            {
+                await workload(cancellationToken);
+            }
+            finally
+            {
+                Volatile.Write(ref stop.Value, true);
+                await Task.WhenAll(workers);
+            }
         }
         finally
         {
@@ -57,28 +90,25 @@ internal static class LoadClient
         }
     }
 
-    private static async Task<LatencyHistogram> LoopAsync(ClientWebSocket socket, long measureFrom, long measureUntil, CancellationToken cancellationToken)
+    private static async Task LoopAsync(ClientWebSocket socket, IRoundTripRecorder recorder, long pace, StrongBox<bool> stop, CancellationToken cancellationToken)
     {
-        var histogram = new LatencyHistogram();
         var buffer = new byte[MaxReplyBytes];
         for (long i = 0; i < MaxRoundTripsPerConnection; i++)
         {
             var sent = Stopwatch.GetTimestamp();
-            if (sent >= measureUntil)
+            if (Volatile.Read(ref stop.Value) || !recorder.BeforeSend(sent))
             {
                 break;
             }
 
             await socket.SendAsync(PingFrame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
             await ReceiveReplyAsync(socket, buffer, cancellationToken);
-            var received = Stopwatch.GetTimestamp();
-            if (received >= measureFrom && received < measureUntil)
+            recorder.AfterReceive(sent, Stopwatch.GetTimestamp());
+            if (pace > 0)
             {
-                histogram.Record(received - sent);
+                await DelayUntilAsync(sent + pace, cancellationToken);
             }
         }
-
-        return histogram;
     }
 
     private static async Task<int> ReceiveReplyAsync(ClientWebSocket socket, byte[] buffer, CancellationToken cancellationToken)

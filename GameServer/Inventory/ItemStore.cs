@@ -12,10 +12,11 @@ public sealed class ItemStore(GameDatabase database)
 
     public ItemRecord? Find(int id) => _items.FindById(id);
 
+    /// <summary>The items of <paramref name="ids"/>; the ids go in as a parameter, for the reason given at <see cref="InventoryStore.FindByUsers"/>.</summary>
     public IReadOnlyList<ItemRecord> FindMany(IEnumerable<int> ids)
     {
-        var keys = ids.Select(id => new BsonValue(id)).ToArray();
-        return keys.Length == 0 ? [] : _items.Find(Query.In("_id", keys)).ToList();
+        var keys = new BsonArray(ids.Select(id => new BsonValue(id)));
+        return keys.Count == 0 ? [] : _items.Find(BsonExpression.Create("$._id IN @0", keys)).ToList();
     }
 
     /// <summary>Items ordered by weight, then id; the index on weight does the first part.</summary>
