@@ -29,9 +29,30 @@ public sealed class MigrationTests
 
             var inventories = new InventoryStore(database).All();
             Assert.That(inventories, Has.Count.EqualTo(1), "one inventory, however often the migrations run");
-            Assert.That(inventories[0].Items, Is.Empty);
+            Assert.That(new InventoryStore(database).ItemIdsOf(inventories[0].Id), Is.Empty);
             Assert.That(database.SchemaVersion, Is.EqualTo(4));
         }
+    }
+
+    [Test]
+    public void Item_lists_inside_inventories_become_link_rows_in_their_order()
+    {
+        using var directory = new TempDirectory();
+        using var database = Open(directory);
+        Run(database, new AccountIndexesMigration(), new InventoryIndexesMigration(), new InventoryItemsMigration());
+        var raw = database.Collection<LiteDB.BsonDocument>(InventoryStore.Collection);
+        raw.Insert(new LiteDB.BsonDocument { ["_id"] = 7, ["User"] = 3, ["Items"] = new LiteDB.BsonArray(new LiteDB.BsonValue(12), new LiteDB.BsonValue(5), new LiteDB.BsonValue(9)) });
+        raw.Insert(new LiteDB.BsonDocument { ["_id"] = 8, ["User"] = 4, ["Items"] = new LiteDB.BsonArray() });
+
+        Run(database, new InventoryLinksMigration());
+        Run(database, new InventoryLinksMigration());
+
+        var store = new InventoryStore(database);
+        Assert.That(store.ItemIdsOf(7), Is.EqualTo(new[] { 12, 5, 9 }), "the order is kept, and a second run adds nothing");
+        Assert.That(store.ItemIdsOf(8), Is.Empty);
+        Assert.That(store.InventoriesHolding(5), Is.EqualTo(new[] { 7 }));
+        Assert.That(raw.FindById(7).ContainsKey("Items"), Is.False);
+        Assert.That(database.SchemaVersion, Is.EqualTo(6));
     }
 
     [Test]

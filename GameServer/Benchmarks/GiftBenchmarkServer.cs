@@ -46,7 +46,7 @@ public static class GiftBenchmarkServer
             var collections = GC.CollectionCount(0) - gen0;
 
             // How many items the last user now holds: one per run, if every batch landed.
-            var held = inventories.FindByUser(lastUserId)?.Items.Count ?? -1;
+            var held = inventories.FindByUser(lastUserId) is { } last ? inventories.ItemIdsOf(last.Id).Count : -1;
             return Results.Text(string.Create(CultureInfo.InvariantCulture,
                 $"{elapsed.TotalMilliseconds:0.000} {times.OnCpu.TotalMilliseconds:0.0} {times.WaitingForCpu.TotalMilliseconds:0.0} {allocated} {collections} {held}"));
         });

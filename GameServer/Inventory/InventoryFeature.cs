@@ -16,6 +16,7 @@ public static class InventoryFeature
         services.AddSingleton<InventoryRpc>();
         services.AddSingleton<IMigration, InventoryIndexesMigration>();
         services.AddSingleton<IMigration, InventoryItemsMigration>();
+        services.AddSingleton<IMigration, InventoryLinksMigration>();
         return services;
     }
 }

@@ -40,3 +40,39 @@ public sealed class InventoryItemsMigration : IMigration
         }
     }
 }
+
+/// <summary>
+/// Schema version 6: an inventory's items move from a list inside the inventory to link rows
+/// (<see cref="InventoryItemLink"/>), found by inventory and by item. With the list, every gift
+/// rewrote and re-indexed the whole list, so a gift run slowed down as inventories filled up.
+/// </summary>
+public sealed class InventoryLinksMigration : IMigration
+{
+    public int Version => 6;
+
+    public string Description => "inventory: items as link rows instead of a list in the inventory";
+
+    public void Apply(GameDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var links = database.Collection<InventoryItemLink>(InventoryStore.LinksCollection);
+        links.EnsureIndex(l => l.Inventory);
+        links.EnsureIndex(l => l.Item);
+        var inventories = database.Collection<LiteDB.BsonDocument>(InventoryStore.Collection);
+        foreach (var inventory in inventories.FindAll().Where(d => d.ContainsKey("Items")).ToList())
+        {
+            var id = inventory["_id"].AsInt32;
+
+            // Idempotent: a re-run after a crash finds the list gone, or finds its links already there.
+            if (links.Count(l => l.Inventory == id) == 0)
+            {
+                links.InsertBulk(inventory["Items"].AsArray.Select(item => new InventoryItemLink { Inventory = id, Item = item.AsInt32 }));
+            }
+
+            inventory.Remove("Items");
+            inventories.Update(inventory);
+        }
+
+        inventories.DropIndex("items");
+    }
+}

@@ -10,7 +10,8 @@ public sealed partial class InventoryService
     {
         if (username is null)
         {
-            return inventories.All().Select(ToSummary).ToList();
+            var itemsOf = inventories.ItemIdsByInventory();
+            return [.. inventories.All().Select(i => new InventorySummary(i.Id, i.User, itemsOf.GetValueOrDefault(i.Id) ?? []))];
         }
 
         var user = accounts.FindUserByName(username);
@@ -28,7 +29,7 @@ public sealed partial class InventoryService
     public MyInventory Mine(int userId)
     {
         var inventory = inventories.FindByUser(userId) ?? throw RpcException.NotFound("inventory of user", userId);
-        var expanded = items.FindMany(inventory.Items).OrderBy(i => i.Weight).ThenBy(i => i.Id).Select(ToContract).ToList();
+        var expanded = items.FindMany(inventories.ItemIdsOf(inventory.Id)).OrderBy(i => i.Weight).ThenBy(i => i.Id).Select(ToContract).ToList();
         return new MyInventory(inventory.Id, inventory.User, expanded, expanded.Sum(i => i.Weight));
     }
 
@@ -41,13 +42,12 @@ public sealed partial class InventoryService
         {
             inventory = FindInventory(inventoryId);
             item = items.Find(itemId) ?? throw RpcException.NotFound("item", itemId);
-            if (inventory.Items.Contains(itemId))
+            if (inventories.ItemIdsOf(inventoryId).Contains(itemId))
             {
                 throw RpcException.Conflict("item", "is already in this inventory");
             }
 
-            inventory.Items.Add(itemId);
-            inventories.Update(inventory);
+            inventories.AddItem(inventoryId, itemId);
         }
 
         notify.ItemAdded(inventory, ToContract(item));
@@ -60,12 +60,10 @@ public sealed partial class InventoryService
         lock (_writes)
         {
             inventory = FindInventory(inventoryId);
-            if (!inventory.Items.Remove(itemId))
+            if (!inventories.RemoveItem(inventoryId, itemId))
             {
                 throw RpcException.NotFound("item in inventory", itemId);
             }
-
-            inventories.Update(inventory);
         }
 
         notify.ItemRemoved(inventory, itemId);
@@ -101,10 +99,14 @@ public sealed partial class InventoryService
                 throw RpcException.InvalidParams("items", $"item {unknown} does not exist");
             }
 
-            removed = inventory.Items.Except(itemIds).ToList();
-            added = itemIds.Except(inventory.Items).Select(id => found[id]).ToList();
-            inventory.Items = [.. itemIds];
-            inventories.Update(inventory);
+            var current = inventories.ItemIdsOf(inventoryId);
+            removed = current.Except(itemIds).ToList();
+            added = itemIds.Except(current).Select(id => found[id]).ToList();
+            database.InTransaction(() =>
+            {
+                removed.ForEach(id => inventories.RemoveItem(inventoryId, id));
+                inventories.AddItems([.. added.Select(item => new InventoryItemLink { Inventory = inventoryId, Item = item.Id })]);
+            });
         }
 
         removed.ForEach(id => notify.ItemRemoved(inventory, id));
@@ -120,5 +122,5 @@ public sealed partial class InventoryService
 
     private InventoryRecord FindInventory(int id) => inventories.Find(id) ?? throw RpcException.NotFound("inventory", id);
 
-    private static InventorySummary ToSummary(InventoryRecord inventory) => new(inventory.Id, inventory.User, [.. inventory.Items]);
+    private InventorySummary ToSummary(InventoryRecord inventory) => new(inventory.Id, inventory.User, inventories.ItemIdsOf(inventory.Id));
 }

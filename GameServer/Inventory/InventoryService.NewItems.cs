@@ -28,12 +28,7 @@ public sealed partial class InventoryService
                     .Select(g => (Inventory: byUser[g.UserId], Item: new ItemRecord { Name = ValidName(g.Name), Weight = ValidWeight(g.Weight) }))
                     .ToList();
                 items.InsertMany(pairs.Select(p => p.Item).ToList());
-                foreach (var (inventory, item) in pairs)
-                {
-                    inventory.Items.Add(item.Id);
-                }
-
-                inventories.UpdateMany(pairs.Select(p => p.Inventory).Distinct());
+                inventories.AddItems([.. pairs.Select(p => new InventoryItemLink { Inventory = p.Inventory.Id, Item = p.Item.Id })]);
                 return pairs;
             });
         }

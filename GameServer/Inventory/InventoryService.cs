@@ -75,13 +75,8 @@ public sealed partial class InventoryService(
             FindItem(id);
             holders = database.InTransaction(() =>
             {
-                var found = inventories.Holding(id).ToList();
-                foreach (var inventory in found)
-                {
-                    inventory.Items.Remove(id);
-                    inventories.Update(inventory);
-                }
-
+                var found = inventories.InventoriesHolding(id).Select(FindInventory).ToList();
+                inventories.RemoveItemEverywhere(id);
                 items.Delete(id);
                 return found;
             });

@@ -4,22 +4,20 @@ using LiteDB;
 
 namespace GameServer.Inventory;
 
-/// <summary>The <c>inventories</c> collection.</summary>
+/// <summary>The <c>inventories</c> collection and the <c>inventory_items</c> links between inventories and items.</summary>
 public sealed class InventoryStore(GameDatabase database) : IAccountProvisioner
 {
     internal const string Collection = "inventories";
+    internal const string LinksCollection = "inventory_items";
 
     private readonly ILiteCollection<InventoryRecord> _inventories = database.Collection<InventoryRecord>(Collection);
+    private readonly ILiteCollection<InventoryItemLink> _links = database.Collection<InventoryItemLink>(LinksCollection);
 
     public InventoryRecord? Find(int id) => _inventories.FindById(id);
 
     public InventoryRecord? FindByUser(int userId) => _inventories.FindOne(i => i.User == userId);
 
     public IReadOnlyList<InventoryRecord> All() => _inventories.Query().OrderBy(i => i.Id).ToList();
-
-    /// <summary>The inventories holding <paramref name="itemId"/>, found through the multikey index on their items.</summary>
-    public IReadOnlyList<InventoryRecord> Holding(int itemId) =>
-        _inventories.Find(BsonExpression.Create("$.Items[*] ANY = @0", new BsonValue(itemId))).ToList();
 
     /// <summary>
     /// The inventories of <paramref name="userIds"/>, by one seek per id on the unique index. The ids go in
@@ -29,9 +27,27 @@ public sealed class InventoryStore(GameDatabase database) : IAccountProvisioner
     public IReadOnlyList<InventoryRecord> FindByUsers(IReadOnlyCollection<int> userIds) =>
         userIds.Count == 0 ? [] : _inventories.Find(BsonExpression.Create("$.User IN @0", new BsonArray(userIds.Select(id => new BsonValue(id))))).ToList();
 
-    public void Update(InventoryRecord inventory) => _inventories.Update(inventory);
+    /// <summary>The item ids of one inventory, in the order they were added.</summary>
+    public List<int> ItemIdsOf(int inventoryId) =>
+        [.. _links.Find(l => l.Inventory == inventoryId).OrderBy(l => l.Id).Select(l => l.Item)];
 
-    public void UpdateMany(IEnumerable<InventoryRecord> changed) => _inventories.Update(changed);
+    /// <summary>The item ids of every inventory, each in the order they were added: one pass over the links.</summary>
+    public Dictionary<int, List<int>> ItemIdsByInventory() =>
+        _links.Query().OrderBy(l => l.Id).ToEnumerable()
+            .GroupBy(l => l.Inventory)
+            .ToDictionary(g => g.Key, g => g.Select(l => l.Item).ToList());
+
+    /// <summary>The ids of the inventories holding <paramref name="itemId"/>, through the index on the links' item.</summary>
+    public List<int> InventoriesHolding(int itemId) => [.. _links.Find(l => l.Item == itemId).Select(l => l.Inventory)];
+
+    public void AddItem(int inventoryId, int itemId) => _links.Insert(new InventoryItemLink { Inventory = inventoryId, Item = itemId });
+
+    /// <summary>Adds many links in one call.</summary>
+    public void AddItems(IReadOnlyList<InventoryItemLink> links) => _links.InsertBulk(links, batchSize: Math.Max(links.Count, 1));
+
+    public bool RemoveItem(int inventoryId, int itemId) => _links.DeleteMany(l => l.Inventory == inventoryId && l.Item == itemId) > 0;
+
+    public int RemoveItemEverywhere(int itemId) => _links.DeleteMany(l => l.Item == itemId);
 
     /// <summary>Every user starts with an empty inventory, created with the account.</summary>
     public void Provision(User user)
