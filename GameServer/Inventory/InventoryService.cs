@@ -19,7 +19,7 @@ public sealed partial class InventoryService(
 {
     private const int MaxNameLength = 255;
 
-    // Inventory changes read, change and write an item list; one writer at a time keeps them from losing each other's changes.
+    // Inventory changes check the links before they write them (an item at most once per inventory); one writer at a time keeps two checks from passing together.
     private readonly Lock _writes = new();
 
     public IReadOnlyList<Item> ListItems(int? offset = null, int? limit = null)
