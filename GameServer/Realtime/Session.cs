@@ -115,6 +115,13 @@ public sealed partial class Session
         }
 
         _outbound.Writer.TryComplete();
-        _abort.CancelAfter(_options.CloseTimeout);
+        try
+        {
+            _abort.CancelAfter(_options.CloseTimeout);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session finished between the check above and here: nothing is left to abort.
+        }
     }
 }
