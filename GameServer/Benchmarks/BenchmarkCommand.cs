@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 
 namespace GameServer.Benchmarks;
 
@@ -24,26 +23,7 @@ public static class BenchmarkCommand
             return 2;
         }
 
-        // Ctrl+C or a kill must still reach the finally blocks that stop the child servers and delete the temp dir.
-        using var stop = new CancellationTokenSource();
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
-        try
-        {
-            await PingBenchmark.RunAsync(options, stop.Token);
-            return 0;
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            Console.Error.WriteLine("benchmark interrupted");
-            return 130;
-        }
-
-        void Cancel(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        }
+        return await Interruptible.RunAsync("benchmark", stop => PingBenchmark.RunAsync(options, stop));
     }
 
     internal static bool TryParse(string[] args, out BenchmarkOptions options, out string error)
@@ -74,7 +54,7 @@ public static class BenchmarkCommand
         return true;
     }
 
-    private static bool TryParseInt(string text, int min, int max, out int value) =>
+    internal static bool TryParseInt(string text, int min, int max, out int value) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
 
     private static bool TryParseList(string text, int min, int max, out int[] values)

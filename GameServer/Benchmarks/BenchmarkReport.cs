@@ -12,8 +12,7 @@ internal static class BenchmarkReport
 
     public static void PrintMachine(BenchmarkOptions options, ServerProcess game, ServerProcess echo)
     {
-        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim();
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {cpu ?? "unknown CPU"}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}");
+        Console.WriteLine(Machine());
         Console.WriteLine($"load average at start: {LoadAverage()}");
         Console.WriteLine($"GameServer pid {game.Id} at {game.BaseAddress}, echo pid {echo.Id} at {echo.BaseAddress}");
         Console.WriteLine($"connections {string.Join(',', options.Connections)}, {options.Warmup} s warm-up + {options.Seconds} s measured, {options.Runs} runs");
@@ -64,12 +63,21 @@ internal static class BenchmarkReport
     private static string Row(int connections, string target, LoadResult r) => string.Create(CultureInfo.InvariantCulture,
         $"| {connections} | {target} | {r.MessagesPerSecond:N0} | {r.P50Ms:0.00} | {r.P99Ms:0.00} | {r.ServerCpuSeconds:0.00} | {r.ServerCpuMicrosPerMessage:0.0} | {r.ClientCpuSeconds:0.00} |");
 
-    private static double Median(List<LoadResult> results, Func<LoadResult, double> value)
+    /// <summary>Cores, CPU model, runtime and OS, in one line.</summary>
+    internal static string Machine()
+    {
+        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim();
+        return $"machine: {Environment.ProcessorCount} cores, {cpu ?? "unknown CPU"}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}";
+    }
+
+    /// <summary>The median of <paramref name="results"/>' <paramref name="value"/>s.</summary>
+    internal static double Median<T>(IReadOnlyCollection<T> results, Func<T, double> value)
     {
         var sorted = results.Select(value).Order().ToArray();
         var middle = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+    /// <summary>The 1, 5 and 15 minute load averages: how busy the machine was with everything else too.</summary>
+    internal static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 }
