@@ -1,5 +1,6 @@
 using GameServer.Accounts;
 using GameServer.Benchmarks;
+using GameServer.Bots;
 using GameServer.Chat;
 using GameServer.Gifts;
 using GameServer.Inventory;
@@ -38,6 +39,11 @@ public static class Program
         if (args is [BenchmarkCommand.Name, .. var benchArgs])
         {
             return await BenchmarkCommand.RunAsync(benchArgs);
+        }
+
+        if (args is [BotsCommand.Name, .. var botsArgs])
+        {
+            return await BotsCommand.RunAsync(botsArgs);
         }
 
         await using var app = Build(args);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 
 namespace GameServer.Benchmarks;
 
@@ -44,26 +43,7 @@ public static class BenchmarkCommand
             benchmark = ct => PingBenchmark.RunAsync(ping, ct);
         }
 
-        // Ctrl+C or a kill must still reach the finally blocks that stop the child servers and delete the temp dir.
-        using var stop = new CancellationTokenSource();
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
-        try
-        {
-            await benchmark(stop.Token);
-            return 0;
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            Console.Error.WriteLine("benchmark interrupted");
-            return 130;
-        }
-
-        void Cancel(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        }
+        return await Interruptible.RunAsync("benchmark", benchmark);
     }
 
     private static int Refuse(string error, string usage)

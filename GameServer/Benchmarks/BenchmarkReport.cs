@@ -62,8 +62,7 @@ internal static class BenchmarkReport
     /// <summary>The machine line and the load average, which every benchmark prints first.</summary>
     public static void PrintMachine()
     {
-        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim();
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {cpu ?? "unknown CPU"}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}");
+        Console.WriteLine(Machine());
         Console.WriteLine($"load average at start: {LoadAverage()}");
     }
 
@@ -81,5 +80,14 @@ internal static class BenchmarkReport
     private static string Row(int connections, string target, LoadResult r) => string.Create(CultureInfo.InvariantCulture,
         $"| {connections} | {target} | {r.MessagesPerSecond:N0} | {r.P50Ms:0.00} | {r.P99Ms:0.00} | {r.ServerCpuSeconds:0.00} | {r.ServerCpuMicrosPerMessage:0.0} | {r.ClientCpuSeconds:0.00} |");
 
-    private static double Median(List<LoadResult> results, Func<LoadResult, double> value) => Median(results.Select(value));
+
+    /// <summary>Cores, CPU model, runtime and OS, in one line.</summary>
+    internal static string Machine()
+    {
+        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim();
+        return $"machine: {Environment.ProcessorCount} cores, {cpu ?? "unknown CPU"}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}";
+    }
+
+    /// <summary>The median of <paramref name="results"/>' <paramref name="value"/>s.</summary>
+    internal static double Median<T>(IReadOnlyCollection<T> results, Func<T, double> value) => Median(results.Select(value));
 }

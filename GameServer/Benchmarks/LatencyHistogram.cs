@@ -3,20 +3,25 @@ using System.Diagnostics;
 namespace GameServer.Benchmarks;
 
 /// <summary>
-/// Round-trip latencies in log-linear microsecond buckets (32 per power of two, about 3% wide), so
+/// Latencies in log-linear microsecond buckets (32 per power of two, about 3% wide), so
 /// recording never allocates and one histogram per connection merges at the end without locks.
 /// </summary>
 internal sealed class LatencyHistogram
 {
     private const int SubBuckets = 32;
     private readonly long[] _counts = new long[SubBuckets * 64];
+    private ulong _maxMicros;
 
     public long Count { get; private set; }
+
+    /// <summary>The largest latency recorded, exactly, in milliseconds; NaN when empty.</summary>
+    public double MaxMs => Count == 0 ? double.NaN : _maxMicros / 1000.0;
 
     public void Record(long stopwatchTicks)
     {
         var micros = (ulong)Math.Max(0, stopwatchTicks * 1_000_000 / Stopwatch.Frequency);
         _counts[Index(micros)]++;
+        _maxMicros = Math.Max(_maxMicros, micros);
         Count++;
     }
 
@@ -28,6 +33,7 @@ internal sealed class LatencyHistogram
             _counts[i] += other._counts[i];
         }
 
+        _maxMicros = Math.Max(_maxMicros, other._maxMicros);
         Count += other.Count;
     }
 

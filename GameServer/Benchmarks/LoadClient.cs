@@ -187,9 +187,9 @@ internal static class LoadClient
         }));
     }
 
-    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+    internal static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 
-    private static Task DelayUntilAsync(long timestamp, CancellationToken cancellationToken)
+    internal static Task DelayUntilAsync(long timestamp, CancellationToken cancellationToken)
     {
         var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp);
         return wait > TimeSpan.Zero ? Task.Delay(wait, cancellationToken) : Task.CompletedTask;

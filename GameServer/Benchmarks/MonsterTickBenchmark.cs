@@ -68,8 +68,8 @@ public static class MonsterTickBenchmark
                 Console.WriteLine($"{count,8}  {run,3}  {result.P50,11:0.00}  {result.P99,11:0.00}  {result.Save,11:0.0}  {result.Saved,10:0}  {result.Cores,10:0.000}  {result.P50 * 1000 / count,15:0.00}");
             }
 
-            var p50 = Median(results.Select(r => r.P50));
-            Console.WriteLine($"{count,8}  med  {p50,11:0.00}  {Median(results.Select(r => r.P99)),11:0.00}  {Median(results.Select(r => r.Save)),11:0.0}  {Median(results.Select(r => r.Saved)),10:0}  {Median(results.Select(r => r.Cores)),10:0.000}  {p50 * 1000 / count,15:0.00}");
+            var p50 = BenchmarkReport.Median(results.Select(r => r.P50));
+            Console.WriteLine($"{count,8}  med  {p50,11:0.00}  {BenchmarkReport.Median(results.Select(r => r.P99)),11:0.00}  {BenchmarkReport.Median(results.Select(r => r.Save)),11:0.0}  {BenchmarkReport.Median(results.Select(r => r.Saved)),10:0}  {BenchmarkReport.Median(results.Select(r => r.Cores)),10:0.000}  {p50 * 1000 / count,15:0.00}");
         }
     }
 
@@ -128,7 +128,7 @@ public static class MonsterTickBenchmark
             var cores = (process.TotalProcessorTime - cpuBefore).TotalSeconds / wall.Elapsed.TotalSeconds;
             await app.StopAsync(CancellationToken.None);
             durations.Sort();
-            return (durations[durations.Count / 2], durations[(int)Math.Ceiling(durations.Count * 0.99) - 1], saves.Count > 0 ? Median(saves) : 0, saved.Count > 0 ? Median(saved) : 0, cores);
+            return (durations[durations.Count / 2], durations[(int)Math.Ceiling(durations.Count * 0.99) - 1], saves.Count > 0 ? BenchmarkReport.Median(saves) : 0, saved.Count > 0 ? BenchmarkReport.Median(saved) : 0, cores);
         }
         finally
         {
@@ -156,11 +156,5 @@ public static class MonsterTickBenchmark
         }
 
         return users;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
     }
 }

@@ -16,13 +16,7 @@ internal static class PingBenchmark
         var servers = new List<ServerProcess>();
         try
         {
-            var game = Started(servers, ServerProcess.Start(GameServerName,
-            [
-                "--Storage:Path", Path.Combine(temp.FullName, "game.db"),
-                "--Serilog:MinimumLevel:Default=Warning",
-                // Only to keep the start-up banner out of the table; it changes nothing per message.
-                "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Warning",
-            ]));
+            var game = Started(servers, ServerProcess.StartGameServer(GameServerName, Path.Combine(temp.FullName, "game.db")));
             var echo = Started(servers, ServerProcess.Start(EchoServer.Name, [EchoServer.Name]));
             await Task.WhenAll(game.WaitHealthyAsync(StartTimeout, cancellationToken), echo.WaitHealthyAsync(StartTimeout, cancellationToken));
 

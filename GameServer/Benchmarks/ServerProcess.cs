@@ -55,6 +55,16 @@ internal sealed class ServerProcess : IDisposable
         return new ServerProcess(name, process, port);
     }
 
+    /// <summary>Starts GameServer itself on <paramref name="databasePath"/>, logging at Warning, with <paramref name="settings"/> added.</summary>
+    public static ServerProcess StartGameServer(string name, string databasePath, params IEnumerable<string> settings) => Start(name,
+    [
+        "--Storage:Path", databasePath,
+        "--Serilog:MinimumLevel:Default=Warning",
+        // Only to keep the start-up banner out of the tables; it changes nothing per message.
+        "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Warning",
+        .. settings,
+    ]);
+
     /// <summary>Polls <c>/healthz</c> until it answers, the process dies, or <paramref name="timeout"/> passes.</summary>
     public async Task WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {

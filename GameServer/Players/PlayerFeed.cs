@@ -23,6 +23,7 @@ public sealed class PlayerFeed
     private readonly ConcurrentDictionary<long, PlayerSubscription> _subscriptions = new();
     private readonly ArrayBufferWriter<byte> _fragments = new(16 * 1024);
     private readonly Dictionary<int, (int Start, int Length)> _fragmentOf = [];
+    private readonly HashSet<int> _changedIds = [];
     private readonly ArrayBufferWriter<byte> _frame = new(4 * 1024);
     private readonly Utf8JsonWriter _fragmentWriter;
 
@@ -81,6 +82,12 @@ public sealed class PlayerFeed
             var changed = _world.TakeChanged();
             _fragments.ResetWrittenCount();
             _fragmentOf.Clear();
+            _changedIds.Clear();
+            foreach (var player in changed)
+            {
+                _changedIds.Add(player.Id);
+            }
+
             if (changed.Count > 0)
             {
                 PublishToWholeWorld(changed);
@@ -90,7 +97,7 @@ public sealed class PlayerFeed
             {
                 if (subscription.Radius is { } radius)
                 {
-                    PublishToArea(subscription, radius, changed);
+                    PublishToArea(subscription, radius);
                 }
             }
         }
@@ -109,7 +116,7 @@ public sealed class PlayerFeed
         }
     }
 
-    private void PublishToArea(PlayerSubscription subscription, double radius, List<PlayerState> changed)
+    private void PublishToArea(PlayerSubscription subscription, double radius)
     {
         var own = _world.PlayerOfUser(subscription.UserId);
         if (own is null)
@@ -119,20 +126,15 @@ public sealed class PlayerFeed
 
         var visible = new HashSet<int>();
         _world.Grid.Within(own.X, own.Y, radius, visible);
+
+        // Players new in view, and those in view before that changed: a walk over the few in view,
+        // not over every player that changed, which made each patch cost subscribers × movers.
         var shown = new List<int>();
         foreach (var id in visible)
         {
-            if (!subscription.Visible.Contains(id))
+            if (!subscription.Visible.Contains(id) || _changedIds.Contains(id))
             {
                 shown.Add(id);
-            }
-        }
-
-        foreach (var player in changed)
-        {
-            if (visible.Contains(player.Id) && subscription.Visible.Contains(player.Id))
-            {
-                shown.Add(player.Id);
             }
         }
 
