@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace GameServer.Benchmarks;
 
@@ -56,49 +55,15 @@ public static class BenchmarkCommand
     internal static bool TryParse(string[] args, out BenchmarkOptions options, out string error)
     {
         options = new BenchmarkOptions([50, 200], Seconds: 10, Runs: 3, Warmup: 2);
-        error = "";
-        for (var i = 0; i < args.Length; i++)
+        return CommandArguments.TryParse(args, ref options, (name, value, o) => (name, value) switch
         {
-            var value = i + 1 < args.Length ? args[i + 1] : null;
-            var parsed = (args[i], value) switch
-            {
-                ("--connections", not null) when TryParseList(value, 1, 5000, out var list) => options with { Connections = list },
-                ("--seconds", not null) when TryParseInt(value, 1, 600, out var n) => options with { Seconds = n },
-                ("--runs", not null) when TryParseInt(value, 1, 21, out var n) => options with { Runs = n },
-                ("--warmup", not null) when TryParseInt(value, 0, 120, out var n) => options with { Warmup = n },
-                _ => null,
-            };
-            if (parsed is null)
-            {
-                error = $"bad argument: {args[i]} {value}".TrimEnd();
-                return false;
-            }
-
-            options = parsed;
-            i++;
-        }
-
-        return true;
-    }
-
-    internal static bool TryParseInt(string text, int min, int max, out int value) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
-
-    private static bool TryParseList(string text, int min, int max, out int[] values)
-    {
-        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        values = new int[parts.Length];
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (!TryParseInt(parts[i], min, max, out values[i]))
-            {
-                return false;
-            }
-        }
-
-        return values.Length is > 0 and <= 10;
+            ("--connections", not null) when CommandArguments.TryParseList(value, 1, 5000, out var list) => o with { Connections = list },
+            ("--seconds", not null) when CommandArguments.TryParseInt(value, 1, 600, out var n) => o with { Seconds = n },
+            ("--runs", not null) when CommandArguments.TryParseInt(value, 1, 21, out var n) => o with { Runs = n },
+            ("--warmup", not null) when CommandArguments.TryParseInt(value, 0, 120, out var n) => o with { Warmup = n },
+            _ => null,
+        }, out error);
     }
 }
 
-/// <summary>What to measure: connection counts, seconds per window, runs, warm-up seconds before each window.</summary>
 internal sealed record BenchmarkOptions(int[] Connections, int Seconds, int Runs, int Warmup);

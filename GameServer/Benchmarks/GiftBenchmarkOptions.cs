@@ -12,33 +12,17 @@ internal sealed record GiftBenchmarkOptions(int Users, int Runs, int Clients, in
 
     public static bool TryParse(string[] args, out GiftBenchmarkOptions options, out string error)
     {
-        ArgumentNullException.ThrowIfNull(args);
         options = new GiftBenchmarkOptions(Users: 10_000, Runs: 5, Clients: 50, Warmup: 2, Idle: 5, Pause: 2, PaceMs: 0);
-        error = "";
-        for (var i = 0; i < args.Length; i++)
+        return CommandArguments.TryParse(args, ref options, (name, value, o) => (name, value) switch
         {
-            var value = i + 1 < args.Length ? args[i + 1] : null;
-            var parsed = (args[i], value) switch
-            {
-                ("--users", not null) when BenchmarkCommand.TryParseInt(value, 1, 1_000_000, out var n) => options with { Users = n },
-                ("--runs", not null) when BenchmarkCommand.TryParseInt(value, 1, 1000, out var n) => options with { Runs = n },
-                ("--clients", not null) when BenchmarkCommand.TryParseInt(value, 1, 5000, out var n) => options with { Clients = n },
-                ("--warmup", not null) when BenchmarkCommand.TryParseInt(value, 0, 120, out var n) => options with { Warmup = n },
-                ("--idle", not null) when BenchmarkCommand.TryParseInt(value, 1, 600, out var n) => options with { Idle = n },
-                ("--pause", not null) when BenchmarkCommand.TryParseInt(value, 0, 600, out var n) => options with { Pause = n },
-                ("--pace-ms", not null) when BenchmarkCommand.TryParseInt(value, 0, 1000, out var n) => options with { PaceMs = n },
-                _ => null,
-            };
-            if (parsed is null)
-            {
-                error = $"bad argument: {args[i]} {value}".TrimEnd();
-                return false;
-            }
-
-            options = parsed;
-            i++;
-        }
-
-        return true;
+            ("--users", not null) when CommandArguments.TryParseInt(value, 1, 1_000_000, out var n) => o with { Users = n },
+            ("--runs", not null) when CommandArguments.TryParseInt(value, 1, 1000, out var n) => o with { Runs = n },
+            ("--clients", not null) when CommandArguments.TryParseInt(value, 1, 5000, out var n) => o with { Clients = n },
+            ("--warmup", not null) when CommandArguments.TryParseInt(value, 0, 120, out var n) => o with { Warmup = n },
+            ("--idle", not null) when CommandArguments.TryParseInt(value, 1, 600, out var n) => o with { Idle = n },
+            ("--pause", not null) when CommandArguments.TryParseInt(value, 0, 600, out var n) => o with { Pause = n },
+            ("--pace-ms", not null) when CommandArguments.TryParseInt(value, 0, 1000, out var n) => o with { PaceMs = n },
+            _ => null,
+        }, out error);
     }
 }

@@ -24,32 +24,22 @@ public static class MonsterTickBenchmark
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
-        int[] counts = [2500, 5000, 10000, 20000];
-        int players = 200, seconds = 20, runs = 3;
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        var options = new MonsterTickOptions([2500, 5000, 10000, 20000], Players: 200, Seconds: 20, Runs: 3);
+        if (!CommandArguments.TryParse(args, ref options, (name, value, o) => (name, value) switch
         {
-            var value = args[i + 1];
-            switch (args[i])
-            {
-                case "--monsters":
-                    counts = [.. value.Split(',').Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
-                    break;
-                case "--players":
-                    players = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
-                    break;
-                case "--seconds":
-                    seconds = Math.Clamp(int.Parse(value, System.Globalization.CultureInfo.InvariantCulture), 1, 600);
-                    break;
-                case "--runs":
-                    runs = Math.Clamp(int.Parse(value, System.Globalization.CultureInfo.InvariantCulture), 1, 21);
-                    break;
-                default:
-                    Console.Error.WriteLine("usage: GameServer bench monsters [--monsters 2500,5000,10000,20000] [--players 200] [--seconds 20] [--runs 3]");
-                    return 2;
-            }
+            ("--monsters", not null) when CommandArguments.TryParseList(value, 1, 1_000_000, out var counts) => o with { Monsters = counts },
+            ("--players", not null) when CommandArguments.TryParseInt(value, 0, 5000, out var n) => o with { Players = n },
+            ("--seconds", not null) when CommandArguments.TryParseInt(value, 1, 600, out var n) => o with { Seconds = n },
+            ("--runs", not null) when CommandArguments.TryParseInt(value, 1, 21, out var n) => o with { Runs = n },
+            _ => null,
+        }, out var error))
+        {
+            Console.Error.WriteLine(error);
+            Console.Error.WriteLine("usage: GameServer bench monsters [--monsters 2500,5000,10000,20000] [--players 200] [--seconds 20] [--runs 3]");
+            return 2;
         }
 
-        await RunAsync(counts, players, seconds, runs, cancellationToken);
+        await RunAsync(options.Monsters, options.Players, options.Seconds, options.Runs, cancellationToken);
         return 0;
     }
 
@@ -158,3 +148,6 @@ public static class MonsterTickBenchmark
         return users;
     }
 }
+
+/// <summary>What <c>bench monsters</c> measures: the monster counts, the players walking about, seconds and runs per count.</summary>
+internal sealed record MonsterTickOptions(int[] Monsters, int Players, int Seconds, int Runs);

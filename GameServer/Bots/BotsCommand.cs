@@ -44,37 +44,22 @@ public static class BotsCommand
     internal static bool TryParse(string[] args, out BotsOptions options, out string error)
     {
         options = new BotsOptions();
-        error = "";
-        for (var i = 0; i < args.Length; i++)
+        if (!CommandArguments.TryParse(args, ref options, (name, value, o) => (name, value) switch
         {
-            if (args[i] == "--spawn-server")
-            {
-                options = options with { SpawnServer = true };
-                continue;
-            }
-
-            var value = i + 1 < args.Length ? args[i + 1] : null;
-            var parsed = (args[i], value) switch
-            {
-                ("--url", not null) when Uri.TryCreate(value, UriKind.Absolute, out var url) => options with { Url = url },
-                ("--server-pid", not null) when BenchmarkCommand.TryParseInt(value, 1, int.MaxValue, out var n) => options with { ServerPid = n },
-                ("--count", not null) when BenchmarkCommand.TryParseInt(value, 1, 5000, out var n) => options with { Count = n },
-                ("--rate", not null) when BenchmarkCommand.TryParseInt(value, 1, 100, out var n) => options with { Rate = n },
-                ("--radius", not null) when TryParseDouble(value, out var r) => options with { Radius = r },
-                ("--seconds", not null) when BenchmarkCommand.TryParseInt(value, 1, 600, out var n) => options with { Seconds = n },
-                ("--warmup", not null) when BenchmarkCommand.TryParseInt(value, 0, 120, out var n) => options with { Warmup = n },
-                ("--runs", not null) when BenchmarkCommand.TryParseInt(value, 1, 21, out var n) => options with { Runs = n },
-                ("--world", not null) when TryParseWorld(value, out var width, out var height) => options with { Width = width, Height = height },
-                _ => null,
-            };
-            if (parsed is null)
-            {
-                error = $"bad argument: {args[i]} {value}".TrimEnd();
-                return false;
-            }
-
-            options = parsed;
-            i++;
+            ("--spawn-server", _) => o with { SpawnServer = true },
+            ("--url", not null) when Uri.TryCreate(value, UriKind.Absolute, out var url) => o with { Url = url },
+            ("--server-pid", not null) when CommandArguments.TryParseInt(value, 1, int.MaxValue, out var n) => o with { ServerPid = n },
+            ("--count", not null) when CommandArguments.TryParseInt(value, 1, 5000, out var n) => o with { Count = n },
+            ("--rate", not null) when CommandArguments.TryParseInt(value, 1, 100, out var n) => o with { Rate = n },
+            ("--radius", not null) when TryParseDouble(value, out var r) => o with { Radius = r },
+            ("--seconds", not null) when CommandArguments.TryParseInt(value, 1, 600, out var n) => o with { Seconds = n },
+            ("--warmup", not null) when CommandArguments.TryParseInt(value, 0, 120, out var n) => o with { Warmup = n },
+            ("--runs", not null) when CommandArguments.TryParseInt(value, 1, 21, out var n) => o with { Runs = n },
+            ("--world", not null) when TryParseWorld(value, out var width, out var height) => o with { Width = width, Height = height },
+            _ => null,
+        }, out error, "--spawn-server"))
+        {
+            return false;
         }
 
         error = options switch
