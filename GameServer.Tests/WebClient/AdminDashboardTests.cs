@@ -50,7 +50,7 @@ public sealed class AdminDashboardTests : BrowserFixture
 
         await row.Locator("button", new LocatorLocatorOptions { HasText = "Add" }).ClickAsync();
         await Expect(row).ToContainTextAsync("Compass");
-        await page.Locator($"#users tr[data-user='{auth.User.Id}'] input[type=checkbox]").CheckAsync();
+        await page.Locator($"#users tr[data-user='{auth.User.Id}'] input[type=checkbox]").ClickAsync();
         await Expect(page.Locator($"#users tr[data-user='{auth.User.Id}'] input[type=checkbox]")).ToBeCheckedAsync();
 
         Assert.That((await player.MyInventoryAsync()).Items.Select(i => i.Name), Is.EqualTo(new[] { "Compass" }));

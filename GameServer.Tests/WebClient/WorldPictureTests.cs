@@ -87,7 +87,7 @@ public sealed class WorldPictureTests : BrowserFixture
         await WaitForColourAsync(page, 80, 45, (0xf9, 0xa8, 0x25));
         await WaitForColourAsync(page, 55, 80, (0x6a, 0x1b, 0x9a));
 
-        var path = Path.Combine(RepositoryRoot(), "docs", "images", "web-client.png");
+        var path = Path.Combine(Repository.Root, "docs", "images", "web-client.png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         TestContext.AddTestAttachment(path, "the web client, as the README shows it");
@@ -113,16 +113,5 @@ public sealed class WorldPictureTests : BrowserFixture
         {
             Assert.Fail($"the pixel at ({worldX}, {worldY}) stayed {await page.EvaluateAsync<string>(pixel)}, not {expected}");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GameServer.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new DirectoryNotFoundException("GameServer.sln not found above the test binaries");
     }
 }

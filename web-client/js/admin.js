@@ -10,6 +10,18 @@ let refreshTimer = null;
 let lastFigures = null;
 let users = [];
 let items = [];
+const shown = new Map();
+
+/**
+ * Re-renders a table only when its data changed, so the refresh every two seconds never wipes what
+ * an admin is typing or replaces a control while it is being clicked.
+ */
+function showIfChanged(key, data, render) {
+  const json = JSON.stringify(data);
+  if (shown.get(key) === json) return;
+  shown.set(key, json);
+  render();
+}
 
 /** Creates an element: `dataset` fills data-* attributes, dashed keys (aria-label) are attributes, the rest properties. */
 const el = (tag, { dataset = {}, ...props } = {}, ...children) => {
@@ -51,6 +63,7 @@ client.addEventListener("session", ({ detail }) => {
   $("forbidden-panel").hidden = !user || user.is_admin;
   $("dashboard").hidden = !user?.is_admin;
   clearInterval(refreshTimer);
+  shown.clear();
   if (user?.is_admin) {
     refresh();
     refreshTimer = setInterval(refresh, REFRESH_MS);
@@ -92,11 +105,11 @@ async function refresh() {
   items = itemList;
   users = userList;
   showFigures(info);
-  showItems();
-  showInventories(inventories);
-  showUsers();
-  showPlayers(players);
-  showMonsters(monsters);
+  showIfChanged("items", items, showItems);
+  showIfChanged("inventories", [inventories, items, users], () => showInventories(inventories));
+  showIfChanged("users", users, showUsers);
+  showIfChanged("players", players, () => showPlayers(players));
+  showIfChanged("monsters", [monsters, users], () => showMonsters(monsters));
 }
 
 function showFigures(info) {
