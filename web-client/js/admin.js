@@ -165,7 +165,7 @@ function showUsers() {
   $("users").replaceChildren(...users.map((user) => el("tr", { dataset: { user: user.id } },
     el("td", { textContent: user.id }),
     el("td", { textContent: user.username }),
-    el("td", {}, el("input", {
+    el("td", {}, el("span", { className: "role", textContent: user.is_admin ? "admin" : "player" }), " ", el("input", {
       type: "checkbox", checked: user.is_admin, "aria-label": `${user.username} is admin`,
       onchange: (event) => act("user-error", () => client.call("users.set_admin", { id: user.id, is_admin: event.target.checked })),
     })),
