@@ -42,7 +42,7 @@ public sealed partial class InventoryService
         {
             inventory = FindInventory(inventoryId);
             item = items.Find(itemId) ?? throw RpcException.NotFound("item", itemId);
-            if (inventories.ItemIdsOf(inventoryId).Contains(itemId))
+            if (inventories.Holds(inventoryId, itemId))
             {
                 throw RpcException.Conflict("item", "is already in this inventory");
             }

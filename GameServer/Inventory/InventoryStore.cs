@@ -40,6 +40,8 @@ public sealed class InventoryStore(GameDatabase database) : IAccountProvisioner
     /// <summary>The ids of the inventories holding <paramref name="itemId"/>, through the index on the links' item.</summary>
     public List<int> InventoriesHolding(int itemId) => [.. _links.Find(l => l.Item == itemId).Select(l => l.Inventory)];
 
+    public bool Holds(int inventoryId, int itemId) => _links.Exists(l => l.Inventory == inventoryId && l.Item == itemId);
+
     public void AddItem(int inventoryId, int itemId) => _links.Insert(new InventoryItemLink { Inventory = inventoryId, Item = itemId });
 
     /// <summary>Adds many links in one call.</summary>
