@@ -26,11 +26,9 @@ internal static class GiftBenchmark
             [
                 GiftBenchmarkServer.Name,
                 "--users", options.Users.ToString(CultureInfo.InvariantCulture),
-                "--Storage:Path", Path.Combine(temp.FullName, "game.db"),
+                .. ServerProcess.MeasuredServerSettings(Path.Combine(temp.FullName, "game.db")),
                 // Runs come from the benchmark, not the schedule.
                 "--Gifts:Enabled=false",
-                "--Serilog:MinimumLevel:Default=Warning",
-                "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Warning",
             ]);
             await server.WaitHealthyAsync(StartTimeout, cancellationToken);
             GiftBenchmarkReport.PrintStart(options, server, seeding.Elapsed);

@@ -70,8 +70,8 @@ public static class MonsterTickBenchmark
         {
             await using var app = Program.Build(
             [
-                "--urls", "http://127.0.0.1:0", $"--Storage:Path={Path.Combine(directory, "game.db")}",
-                "--Serilog:MinimumLevel:Default=Warning", "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Warning",
+                "--urls", "http://127.0.0.1:0",
+                .. ServerProcess.MeasuredServerSettings(Path.Combine(directory, "game.db")),
                 $"--Monsters:Count={monsters}", "--Monsters:TickEnabled=false", "--Monsters:PersistEnabled=false",
                 "--Gifts:Enabled=false",
             ]);

@@ -56,14 +56,17 @@ internal sealed class ServerProcess : IDisposable
     }
 
     /// <summary>Starts GameServer itself on <paramref name="databasePath"/>, logging at Warning, with <paramref name="settings"/> added.</summary>
-    public static ServerProcess StartGameServer(string name, string databasePath, params IEnumerable<string> settings) => Start(name,
+    public static ServerProcess StartGameServer(string name, string databasePath, params IEnumerable<string> settings) =>
+        Start(name, [.. MeasuredServerSettings(databasePath), .. settings]);
+
+    /// <summary>The settings every measured GameServer runs with: its own database file, and logs at Warning.</summary>
+    public static string[] MeasuredServerSettings(string databasePath) =>
     [
-        "--Storage:Path", databasePath,
+        $"--Storage:Path={databasePath}",
         "--Serilog:MinimumLevel:Default=Warning",
         // Only to keep the start-up banner out of the tables; it changes nothing per message.
         "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Warning",
-        .. settings,
-    ]);
+    ];
 
     /// <summary>Polls <c>/healthz</c> until it answers, the process dies, or <paramref name="timeout"/> passes.</summary>
     public async Task WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
