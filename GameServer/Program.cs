@@ -5,6 +5,7 @@ using GameServer.Chat;
 using GameServer.Gifts;
 using GameServer.Inventory;
 using GameServer.Jobs;
+using GameServer.Limits;
 using GameServer.Monsters;
 using GameServer.Players;
 using GameServer.Realtime;
@@ -12,6 +13,7 @@ using GameServer.Realtime.JsonRpc;
 using GameServer.ServerStatus;
 using GameServer.Storage;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using Serilog;
 
 namespace GameServer;
@@ -47,7 +49,17 @@ public static class Program
         }
 
         await using var app = Build(args);
-        await app.RunAsync();
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (OptionsValidationException e)
+        {
+            // A bad setting is the operator's to fix: say which key, without a stack trace.
+            await Console.Error.WriteLineAsync($"Configuration error: {string.Join("; ", e.Failures)}");
+            return 2;
+        }
+
         return 0;
     }
 
@@ -73,6 +85,7 @@ public static class Program
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services
+            .AddLimits(builder.Configuration)
             .AddStorage(builder.Configuration)
             .AddAccounts(builder.Configuration)
             .AddInventory()

@@ -24,8 +24,8 @@ public sealed class SlowSubscriberTests
         var dispatcher = new JsonRpcDispatcher(RpcMethodTable.Create(), NullLogger<JsonRpcDispatcher>.Instance);
         var stuckStream = new PeerStream(writesComplete: false);
         var healthyStream = new PeerStream(writesComplete: true);
-        var stuck = registry.Open(WebSocket.CreateFromStream(stuckStream, new WebSocketCreationOptions { IsServer = true }), "stuck");
-        var healthy = registry.Open(WebSocket.CreateFromStream(healthyStream, new WebSocketCreationOptions { IsServer = true }), "healthy");
+        var stuck = registry.Open(WebSocket.CreateFromStream(stuckStream, new WebSocketCreationOptions { IsServer = true }), null, "stuck");
+        var healthy = registry.Open(WebSocket.CreateFromStream(healthyStream, new WebSocketCreationOptions { IsServer = true }), null, "healthy");
         var running = new[] { stuck.RunAsync(dispatcher), healthy.RunAsync(dispatcher) };
         var subscribers = new Subscribers(registry);
         subscribers.Add(stuck);

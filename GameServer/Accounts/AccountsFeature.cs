@@ -1,6 +1,7 @@
-using Microsoft.AspNetCore.Identity;
+using GameServer.Configuration;
 using GameServer.Jobs;
 using GameServer.Storage;
+using Microsoft.AspNetCore.Identity;
 
 namespace GameServer.Accounts;
 
@@ -9,7 +10,7 @@ public static class AccountsFeature
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<AccountsOptions>(configuration.GetSection(AccountsOptions.Section));
+        services.AddValidatedOptions<AccountsOptions>(configuration, AccountsOptions.Section);
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<AccountService>();

@@ -1,4 +1,5 @@
 using System.Reactive.Concurrency;
+using GameServer.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GameServer.Jobs;
@@ -9,7 +10,7 @@ public static class JobsFeature
     /// <summary>Adds the scheduler as a hosted service on <see cref="DefaultScheduler"/>; tests register their own <see cref="IScheduler"/>.</summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<JobSchedulerOptions>(configuration.GetSection(JobSchedulerOptions.Section));
+        services.AddValidatedOptions<JobSchedulerOptions>(configuration, JobSchedulerOptions.Section);
         services.TryAddSingleton<IScheduler>(DefaultScheduler.Instance);
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());

@@ -1,3 +1,4 @@
+using GameServer.Configuration;
 using GameServer.Jobs;
 using GameServer.Storage;
 
@@ -8,7 +9,7 @@ public static class MonstersFeature
 {
     public static IServiceCollection AddMonsters(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<MonstersOptions>(configuration.GetSection(MonstersOptions.Section));
+        services.AddValidatedOptions<MonstersOptions>(configuration, MonstersOptions.Section);
         services.AddSingleton<MonsterStore>();
         services.AddSingleton<MonsterWorld>();
         services.AddSingleton<MonsterFeed>();

@@ -1,4 +1,5 @@
 using GameServer.Accounts;
+using GameServer.Configuration;
 using GameServer.Jobs;
 using GameServer.Storage;
 
@@ -9,7 +10,7 @@ public static class PlayersFeature
 {
     public static IServiceCollection AddPlayers(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<WorldOptions>(configuration.GetSection(WorldOptions.Section));
+        services.AddValidatedOptions<WorldOptions>(configuration, WorldOptions.Section);
         services.AddSingleton<PlayerStore>();
         services.AddSingleton<IAccountProvisioner>(sp => sp.GetRequiredService<PlayerStore>());
         services.AddSingleton<IMigration, PlayerIndexesMigration>();

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using GameServer.Configuration;
 using GameServer.Realtime.JsonRpc;
 
 namespace GameServer.Realtime;
@@ -9,7 +10,7 @@ public static class RealtimeFeature
     /// <summary>Adds the session registry, the dispatcher and a method table built from <paramref name="features"/>.</summary>
     public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, IEnumerable<IRpcMethods>> features)
     {
-        services.Configure<RealtimeOptions>(configuration.GetSection(RealtimeOptions.Section));
+        services.AddValidatedOptions<RealtimeOptions>(configuration, RealtimeOptions.Section);
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton<JsonRpcDispatcher>();
         services.AddSingleton<WebSocketEndpoint>();

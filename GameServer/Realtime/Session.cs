@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -21,11 +22,12 @@ public sealed partial class Session
     private (WebSocketCloseStatus Status, string Description)? _closeRequest;
     private SessionUser? _user;
 
-    internal Session(long id, WebSocket socket, string remoteAddress, SessionRegistry registry, RealtimeOptions options, MessageCounters counters)
+    internal Session(long id, WebSocket socket, IPAddress? clientAddress, string remoteAddress, SessionRegistry registry, RealtimeOptions options, MessageCounters counters)
     {
         _counters = counters;
         Id = id;
         _socket = socket;
+        ClientAddress = clientAddress;
         RemoteAddress = remoteAddress;
         _registry = registry;
         _options = options;
@@ -41,8 +43,11 @@ public sealed partial class Session
     /// <summary>The connection's id, unique in this process; it names the session in logs.</summary>
     public long Id { get; }
 
-    /// <summary>The client's address, for logs.</summary>
+    /// <summary>The client's address and port, for logs.</summary>
     public string RemoteAddress { get; }
+
+    /// <summary>The client's IP address after forwarded-headers handling: the key of per-address limits.</summary>
+    public IPAddress? ClientAddress { get; }
 
     /// <summary>The logged-in user, or null before login.</summary>
     public SessionUser? User => _user;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.WebSockets;
 using Microsoft.Extensions.Options;
 
@@ -64,9 +65,9 @@ public sealed class SessionRegistry(IOptions<RealtimeOptions> options)
         }
     }
 
-    internal Session Open(WebSocket socket, string remoteAddress)
+    internal Session Open(WebSocket socket, IPAddress? clientAddress, string remoteAddress)
     {
-        var session = new Session(Interlocked.Increment(ref _lastId), socket, remoteAddress, this, options.Value, Counters);
+        var session = new Session(Interlocked.Increment(ref _lastId), socket, clientAddress, remoteAddress, this, options.Value, Counters);
         _sessions[session.Id] = session;
         return session;
     }

@@ -17,7 +17,7 @@ public sealed partial class WebSocketEndpoint(SessionRegistry registry, JsonRpcD
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var remote = $"{context.Connection.RemoteIpAddress}:{context.Connection.RemotePort}";
-        var session = registry.Open(socket, remote);
+        var session = registry.Open(socket, context.Connection.RemoteIpAddress, remote);
         LogOpened(session.Id, remote);
         try
         {

@@ -1,3 +1,5 @@
+using GameServer.Configuration;
+
 namespace GameServer.Storage;
 
 /// <summary>Registers the database file, its migrations runner and its health check.</summary>
@@ -5,7 +7,7 @@ public static class StorageFeature
 {
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section);
         services.AddSingleton<GameDatabase>();
         services.AddSingleton<MigrationRunner>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
