@@ -23,7 +23,16 @@ public static class BenchmarkCommand
             return await MonsterTickBenchmark.RunAsync(monsterArgs, CancellationToken.None);
         }
 
-        if (args is ["gifts", .. var giftArgs])
+        if (args is [Attacks.AttackBenchmark.Name, .. var attackArgs])
+        {
+            if (!Attacks.AttackBenchmark.TryParse(attackArgs, out var attacks, out var attackError))
+            {
+                return Refuse(attackError, Attacks.AttackBenchmark.Usage);
+            }
+
+            benchmark = ct => Attacks.AttackBenchmark.RunAsync(attacks, ct);
+        }
+        else if (args is ["gifts", .. var giftArgs])
         {
             if (!GiftBenchmarkOptions.TryParse(giftArgs, out var gifts, out var error))
             {
