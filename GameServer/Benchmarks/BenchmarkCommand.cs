@@ -32,6 +32,15 @@ public static class BenchmarkCommand
 
             benchmark = ct => Attacks.AttackBenchmark.RunAsync(attacks, ct);
         }
+        else if (args is [Soak.SoakBenchmark.Name, .. var soakArgs])
+        {
+            if (!Soak.SoakBenchmark.TryParse(soakArgs, out var soak, out var soakError))
+            {
+                return Refuse(soakError, Soak.SoakBenchmark.Usage);
+            }
+
+            benchmark = ct => Soak.SoakBenchmark.RunAsync(soak, ct);
+        }
         else if (args is ["gifts", .. var giftArgs])
         {
             if (!GiftBenchmarkOptions.TryParse(giftArgs, out var gifts, out var error))
