@@ -14,6 +14,10 @@ public sealed class ConnectionBudgetTests
 
         Assert.That(budget.WebSockets, Is.EqualTo(10_000));
         Assert.That(budget.Lowered, Is.False);
+        Assert.That(
+            budget.WebSockets + ConnectionBudget.UpgradeSlack + budget.HttpConnections + ConnectionBudget.StoreReserve + ConnectionBudget.ProcessReserve,
+            Is.EqualTo(1_048_576),
+            "plain HTTP may use what the rest leaves");
     }
 
     [Test]
@@ -26,11 +30,12 @@ public sealed class ConnectionBudgetTests
             budget.WebSockets + ConnectionBudget.UpgradeSlack + budget.HttpConnections + ConnectionBudget.StoreReserve + ConnectionBudget.ProcessReserve,
             Is.LessThanOrEqualTo(1024));
         Assert.That(budget.WebSockets, Is.GreaterThan(0));
+        Assert.That(budget.HttpConnections, Is.GreaterThanOrEqualTo(8));
     }
 
     [Test]
     public void An_unknown_open_file_limit_keeps_the_setting() =>
-        Assert.That(ConnectionBudget.Compute(7, null).WebSockets, Is.EqualTo(7));
+        Assert.That(ConnectionBudget.Compute(7, null), Is.EqualTo(new ConnectionBudget(7, null, null)));
 
     [Test]
     public void The_soft_open_file_limit_is_read_from_proc_limits()

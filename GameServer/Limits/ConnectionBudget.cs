@@ -8,18 +8,25 @@ namespace GameServer.Limits;
 /// sockets reaches the limit first and the store fails with "Too many open files".
 /// </summary>
 /// <param name="WebSockets">Open WebSocket connections allowed; beyond, the handshake gets 503.</param>
-/// <param name="HttpConnections">Plain HTTP connections Kestrel accepts at once (upgraded ones are counted apart).</param>
+/// <param name="HttpConnections">
+/// Plain HTTP connections Kestrel accepts at once (upgraded ones are counted apart): every handle the
+/// WebSockets and the reserves leave, at least <see cref="MinPlainHttpConnections"/>; null (no limit) when the
+/// open-file limit is unknown.
+/// </param>
 /// <param name="OpenFileLimit">The process's open-file limit, or null when unknown or unlimited.</param>
-public sealed record ConnectionBudget(int WebSockets, int HttpConnections, long? OpenFileLimit)
+public sealed record ConnectionBudget(int WebSockets, int? HttpConnections, long? OpenFileLimit)
 {
-    /// <summary>Plain HTTP connections (pages, the HTTP API, handshakes in progress) allowed besides the WebSockets.</summary>
-    public const int PlainHttpConnections = 512;
+    /// <summary>Plain HTTP connections (pages, the HTTP API, handshakes in progress) always kept besides the WebSockets.</summary>
+    public const int MinPlainHttpConnections = 512;
 
     /// <summary>File handles kept for the database (its file, journal, temp files) and the log.</summary>
     public const int StoreReserve = 64;
 
-    /// <summary>File handles the runtime holds for itself: listening sockets, event polling, pipes, loaded files.</summary>
-    public const int ProcessReserve = 128;
+    /// <summary>
+    /// File handles the runtime holds for itself: every loaded assembly keeps its file open (about 260
+    /// handles in all, measured on a started server), plus listening sockets, event polling and pipes.
+    /// </summary>
+    public const int ProcessReserve = 512;
 
     /// <summary>
     /// Upgraded connections Kestrel allows beyond <see cref="WebSockets"/>: the limiter's lease ends with the
@@ -36,12 +43,14 @@ public sealed record ConnectionBudget(int WebSockets, int HttpConnections, long?
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConnections, 1);
         if (openFileLimit is not { } limit)
         {
-            return new ConnectionBudget(maxConnections, PlainHttpConnections, null);
+            return new ConnectionBudget(maxConnections, null, null);
         }
 
+        // On a small limit the guaranteed HTTP headroom shrinks too, so that some WebSockets remain.
         var forConnections = limit - StoreReserve - ProcessReserve;
-        var http = (int)Math.Clamp(forConnections / 4, 8, PlainHttpConnections);
-        var webSockets = (int)Math.Clamp(forConnections - http - UpgradeSlack, 1, maxConnections);
+        var minHttp = (int)Math.Clamp(forConnections / 4, 8, MinPlainHttpConnections);
+        var webSockets = (int)Math.Clamp(forConnections - minHttp - UpgradeSlack, 1, maxConnections);
+        var http = (int)Math.Clamp(forConnections - webSockets - UpgradeSlack, minHttp, int.MaxValue);
         return new ConnectionBudget(webSockets, http, limit) { Lowered = webSockets < maxConnections };
     }
 
