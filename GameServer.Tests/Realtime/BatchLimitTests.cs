@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using GameServer.Protocol.JsonRpc;
+using GameServer.Realtime;
 using GameServer.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GameServer.Tests.Realtime;
 
@@ -52,6 +54,22 @@ public sealed class BatchLimitTests
         Assert.That(ranBytes, Is.LessThan(cap), "members run only while the replies are under the cap");
         var next = await socket.CallAsync("""{"jsonrpc":"2.0","id":1,"method":"system.ping"}""");
         Assert.That(next.GetProperty("id").GetInt32(), Is.EqualTo(1), "the session goes on");
+    }
+
+    [Test]
+    public async Task A_large_reply_does_not_leave_a_large_buffer_behind()
+    {
+        await using var server = await InProcessServer.StartAsync("--Realtime:MaxMessageSize=262144");
+        Session? session = null;
+        server.Services.GetRequiredService<SessionRegistry>().Opened += opened => session = opened;
+        await using var socket = await RawSocket.ConnectAsync(server.WebSocketUri);
+        var longId = new string('x', 6000);
+
+        var reply = await socket.CallAsync(Batch(20, i => $$"""{"jsonrpc":"2.0","id":"{{i}}{{longId}}","method":"no.such_method"}"""));
+        await socket.CallAsync("""{"jsonrpc":"2.0","id":1,"method":"system.ping"}""");
+
+        Assert.That(reply.GetRawText().Length, Is.GreaterThan(120_000), "the reply was large");
+        Assert.That(session!.ResponseBuffer.Capacity, Is.LessThanOrEqualTo(64 * 1024), "its buffer was not kept");
     }
 
     private static string Batch(int count, Func<int, string> member) =>

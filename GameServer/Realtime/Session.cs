@@ -121,10 +121,10 @@ public sealed partial class Session
     }
 
     /// <summary>
-    /// Gets the reply buffer ready for the next request. After a large reply the buffer is dropped
-    /// for a small one, so one big answer does not pin its size for the rest of the connection.
+    /// Empties the reply buffer for the next reply. One that grew large is dropped for a small one,
+    /// so one big answer does not pin its size for the rest of the connection.
     /// </summary>
-    internal Utf8JsonWriter BeginResponse()
+    internal Utf8JsonWriter ResetResponse()
     {
         if (ResponseBuffer.Capacity > MaxRetainedResponseBufferSize)
         {

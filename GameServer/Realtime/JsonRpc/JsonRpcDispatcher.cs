@@ -106,9 +106,11 @@ public sealed partial class JsonRpcDispatcher(RpcMethodTable methods, IOptions<R
         }
     }
 
+    /// <summary>Answers a member left out by the reply cap as it would have been answered: notifications get nothing.</summary>
     private bool WriteNotRun(JsonElement call, Utf8JsonWriter writer)
     {
-        if (call.ValueKind != JsonValueKind.Object || !call.TryGetProperty("id"u8, out var id))
+        var id = default(JsonElement);
+        if (call.ValueKind == JsonValueKind.Object && !call.TryGetProperty("id"u8, out id))
         {
             return false;
         }
@@ -121,12 +123,15 @@ public sealed partial class JsonRpcDispatcher(RpcMethodTable methods, IOptions<R
         return RpcResponse.WriteError(writer, id, ErrorCodes.InvalidRequest, $"invalid request: not run, the batch's replies reached {_maxReplyBytes} bytes; send it again in another frame");
     }
 
-    private static Utf8JsonWriter Begin(Session session) => session.BeginResponse();
+    private static Utf8JsonWriter Begin(Session session) => session.ResetResponse();
 
     private static void Send(Session session)
     {
         session.ResponseWriter.Flush();
         session.Send(OutboundMessage.CopyOf(session.ResponseBuffer.WrittenSpan));
+
+        // Now, not at the next request: an idle session must not keep a large buffer.
+        session.ResetResponse();
     }
 
     /// <summary>Runs one call; returns whether it wrote an answer (notifications get none).</summary>
