@@ -3,6 +3,7 @@ using GameServer.Benchmarks;
 using GameServer.Bots;
 using GameServer.Chat;
 using GameServer.Gifts;
+using GameServer.HttpApi;
 using GameServer.Inventory;
 using GameServer.Jobs;
 using GameServer.Limits;
@@ -86,6 +87,7 @@ public static class Program
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services
             .AddLimits(builder.Configuration)
+            .AddConnectionLimits()
             .AddStorage(builder.Configuration)
             .AddAccounts(builder.Configuration)
             .AddInventory()
@@ -111,12 +113,20 @@ public static class Program
         var app = builder.Build();
         app.MigrateStorage();
 
+        // The order matters: the limits key on the client address after forwarded headers, every
+        // answer (a refused handshake too) carries the security headers, and the limiters must see
+        // the WebSocket handshake and the endpoint it goes to.
+        app.UseClientAddress();
+        app.UseSecurityHeaders();
         var webClient = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "web-client"));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = webClient });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = webClient });
+        app.UseRealtime();
+        app.UseRouting();
+        app.UseRateLimiter();
         app.MapHealthChecks("/healthz");
         app.MapInventoryHttp();
-        app.MapRealtime();
+        app.MapRealtime().RequireConnectionLimits();
         return app;
     }
 }
