@@ -48,9 +48,10 @@ public static class Program
             return await BotsCommand.RunAsync(botsArgs);
         }
 
-        await using var app = Build(args);
         try
         {
+            // Build is inside: a migration may read settings (the monsters' seeding reads World) before the host validates them.
+            await using var app = Build(args);
             await app.RunAsync();
         }
         catch (OptionsValidationException e)
