@@ -89,7 +89,7 @@ public static class Program
             .AddLimits(builder.Configuration)
             .AddStorage(builder.Configuration)
             .AddAccounts(builder.Configuration)
-            .AddInventory()
+            .AddInventory(builder.Configuration)
             .AddPlayers(builder.Configuration)
             .AddGifts()
             .AddChat(builder.Configuration)
