@@ -49,9 +49,10 @@ public static class Program
             return await BotsCommand.RunAsync(botsArgs);
         }
 
-        await using var app = Build(args);
         try
         {
+            // Build is inside: a migration may read settings (the monsters' seeding reads World) before the host validates them.
+            await using var app = Build(args);
             await app.RunAsync();
         }
         catch (OptionsValidationException e)
@@ -90,7 +91,7 @@ public static class Program
             .AddConnectionLimits()
             .AddStorage(builder.Configuration)
             .AddAccounts(builder.Configuration)
-            .AddInventory()
+            .AddInventory(builder.Configuration)
             .AddPlayers(builder.Configuration)
             .AddGifts()
             .AddChat(builder.Configuration)
