@@ -3,6 +3,7 @@ using GameServer.Benchmarks;
 using GameServer.Bots;
 using GameServer.Chat;
 using GameServer.Gifts;
+using GameServer.HttpApi;
 using GameServer.Inventory;
 using GameServer.Jobs;
 using GameServer.Limits;
@@ -48,9 +49,10 @@ public static class Program
             return await BotsCommand.RunAsync(botsArgs);
         }
 
-        await using var app = Build(args);
         try
         {
+            // Build is inside: a migration may read settings (the monsters' seeding reads World) before the host validates them.
+            await using var app = Build(args);
             await app.RunAsync();
         }
         catch (OptionsValidationException e)
@@ -86,9 +88,10 @@ public static class Program
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services
             .AddLimits(builder.Configuration)
+            .AddConnectionLimits()
             .AddStorage(builder.Configuration)
             .AddAccounts(builder.Configuration)
-            .AddInventory()
+            .AddInventory(builder.Configuration)
             .AddPlayers(builder.Configuration)
             .AddGifts()
             .AddChat(builder.Configuration)
@@ -111,12 +114,20 @@ public static class Program
         var app = builder.Build();
         app.MigrateStorage();
 
+        // The order matters: the limits key on the client address after forwarded headers, every
+        // answer (a refused handshake too) carries the security headers, and the limiters must see
+        // the WebSocket handshake and the endpoint it goes to.
+        app.UseClientAddress();
+        app.UseSecurityHeaders();
         var webClient = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "web-client"));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = webClient });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = webClient });
+        app.UseRealtime();
+        app.UseRouting();
+        app.UseRateLimiter();
         app.MapHealthChecks("/healthz");
         app.MapInventoryHttp();
-        app.MapRealtime();
+        app.MapRealtime().RequireConnectionLimits();
         return app;
     }
 }

@@ -7,7 +7,7 @@ public static class InventoryClientExtensions
 {
     private static GameJsonContext Json => GameJsonContext.Default;
 
-    /// <summary>All items (or a page), ordered by weight, then id.</summary>
+    /// <summary>A page of the items (the first 100 when no limit is given; at most 1000), ordered by weight, then id.</summary>
     public static Task<IReadOnlyList<Item>> ListItemsAsync(this GameClient client, int? offset = null, int? limit = null, CancellationToken cancellationToken = default) =>
         client.CallAsync(Methods.ItemsList, new ItemListParams(offset, limit), Json.ItemListParams, Json.IReadOnlyListItem, cancellationToken);
 
@@ -27,9 +27,12 @@ public static class InventoryClientExtensions
     public static Task<DeleteResult> DeleteItemAsync(this GameClient client, int id, CancellationToken cancellationToken = default) =>
         client.CallAsync(Methods.ItemsDelete, new ItemRef(id), Json.ItemRef, Json.DeleteResult, cancellationToken);
 
-    /// <summary>Inventories in the original's shape, optionally only the one of <paramref name="username"/>.</summary>
-    public static Task<IReadOnlyList<InventorySummary>> ListInventoriesAsync(this GameClient client, string? username = null, CancellationToken cancellationToken = default) =>
-        client.CallAsync(Methods.InventoriesList, new InventoryListParams(username), Json.InventoryListParams, Json.IReadOnlyListInventorySummary, cancellationToken);
+    /// <summary>
+    /// A page of the inventories in the original's shape (the first 100 when no limit is given; at
+    /// most 1000), ordered by id; optionally only the one of <paramref name="username"/>.
+    /// </summary>
+    public static Task<IReadOnlyList<InventorySummary>> ListInventoriesAsync(this GameClient client, string? username = null, int? offset = null, int? limit = null, CancellationToken cancellationToken = default) =>
+        client.CallAsync(Methods.InventoriesList, new InventoryListParams(username, offset, limit), Json.InventoryListParams, Json.IReadOnlyListInventorySummary, cancellationToken);
 
     /// <summary>One inventory in the original's shape.</summary>
     public static Task<InventorySummary> GetInventoryAsync(this GameClient client, int id, CancellationToken cancellationToken = default) =>

@@ -8,9 +8,11 @@ namespace GameServer.Protocol.Inventory;
 /// <param name="Items">Item ids, each at most once.</param>
 public sealed record InventorySummary(int Id, int User, IReadOnlyList<int> Items);
 
-/// <summary>Parameters of <c>inventories.list</c>.</summary>
+/// <summary>Parameters of <c>inventories.list</c>: a page of the inventories ordered by id.</summary>
 /// <param name="Username">Only the inventory of the user with exactly this name; all when left out.</param>
-public sealed record InventoryListParams(string? Username = null);
+/// <param name="Offset">Inventories to skip; 0 when left out.</param>
+/// <param name="Limit">Most inventories to return: 0 to 1000, 100 when left out.</param>
+public sealed record InventoryListParams(string? Username = null, int? Offset = null, int? Limit = null);
 
 /// <summary>Parameters naming one inventory by id: <c>inventories.get</c>.</summary>
 /// <param name="Id">The inventory's id.</param>

@@ -5,21 +5,21 @@ namespace GameServer.Protocol.Inventory;
 /// <summary>An item: something with a name and a weight in kilograms.</summary>
 /// <param name="Id">The item's id.</param>
 /// <param name="Name">1–255 characters after trimming.</param>
-/// <param name="Weight">Kilograms, finite and at least 0.</param>
+/// <param name="Weight">Kilograms, from 0 to the server's <c>Inventory:MaxWeight</c> (1,000,000 by default).</param>
 public sealed record Item(int Id, string Name, [property: JsonConverter(typeof(KilogramsConverter))] double Weight);
 
 /// <summary>Parameters naming one item by id: <c>items.get</c>, <c>items.delete</c>.</summary>
 /// <param name="Id">The item's id.</param>
 public sealed record ItemRef(int Id);
 
-/// <summary>Parameters of <c>items.list</c>: an optional page of the list ordered by weight, then id.</summary>
+/// <summary>Parameters of <c>items.list</c>: a page of the items ordered by weight, then id.</summary>
 /// <param name="Offset">Items to skip; 0 when left out.</param>
-/// <param name="Limit">Most items to return; all when left out.</param>
+/// <param name="Limit">Most items to return: 0 to 1000, 100 when left out.</param>
 public sealed record ItemListParams(int? Offset = null, int? Limit = null);
 
 /// <summary>Parameters of <c>items.create</c>.</summary>
 /// <param name="Name">1–255 characters after trimming.</param>
-/// <param name="Weight">Kilograms, finite and at least 0.</param>
+/// <param name="Weight">Kilograms, from 0 to the server's <c>Inventory:MaxWeight</c>.</param>
 public sealed record ItemCreate(string Name, double Weight);
 
 /// <summary>Parameters of <c>items.update</c>: the fields left out keep their value.</summary>

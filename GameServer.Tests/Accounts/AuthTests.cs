@@ -123,7 +123,7 @@ public sealed class AuthTests
         var client = await _server.ConnectAsync();
 
         Assert.That(await client.PingAsync(), Is.Not.Null);
-        Assert.That((await client.InfoAsync()).Name, Is.EqualTo("GameServer"));
+        Assert.That(Assert.ThrowsAsync<GameRpcException>(() => client.InfoAsync()).Code, Is.EqualTo(ErrorCodes.Unauthenticated));
         var error = Assert.ThrowsAsync<GameRpcException>(() => client.LogoutAsync());
         Assert.That(error.Code, Is.EqualTo(ErrorCodes.Unauthenticated));
     }

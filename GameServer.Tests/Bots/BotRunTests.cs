@@ -33,8 +33,9 @@ public sealed class BotRunTests
     [Test]
     public async Task Radius_bots_see_the_moves_of_bots_in_view()
     {
-        // A radius that covers the world: every bot is in view, and the radius path still runs.
-        var options = new BotsOptions(_server.WebSocketUri, Count: 3, Rate: 10, Radius: 1000, Seconds: 1, Warmup: 0);
+        // The diagonal of the default 100 × 100 world (the default World:MaxRadius, the largest radius allowed):
+        // every bot is in view, and the radius path still runs.
+        var options = new BotsOptions(_server.WebSocketUri, Count: 3, Rate: 10, Radius: Math.Sqrt((100 * 100) + (100 * 100)), Seconds: 1, Warmup: 0);
 
         var result = await BotRun.RunAsync(options, options.Url!, serverCpu: null, CancellationToken.None);
 

@@ -96,7 +96,7 @@ public sealed class GiftJobTests
     [Test]
     public async Task The_gift_job_is_listed_with_its_schedule()
     {
-        var client = await _server.ConnectAsync();
+        var (client, _) = await _server.ConnectAsUserAsync();
 
         var job = (await client.InfoAsync()).Jobs.Single(j => j.Name == "gifts");
 

@@ -28,10 +28,12 @@ public sealed class IdSetQueryTests
         var items = new ItemStore(database);
         inventories.FindByUsers([1, 2]);
         items.FindMany([1, 2]);
+        inventories.ItemIdsOf([1, 2]);
         var compiled = CompiledExpressions();
 
         inventories.FindByUsers([3, 4, 5]);
         items.FindMany([6, 7, 8]);
+        inventories.ItemIdsOf([9, 10, 11]);
 
         Assert.That(CompiledExpressions(), Is.EqualTo(compiled));
     }

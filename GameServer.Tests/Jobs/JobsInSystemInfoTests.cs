@@ -20,7 +20,7 @@ public sealed class JobsInSystemInfoTests
         await using var server = await InProcessServer.StartAsync(
             services => services.AddJob<TidyJob>().AddSingleton<IScheduler>(clock),
             "--Tidy:Interval=00:00:30");
-        var client = await server.ConnectAsync();
+        var (client, _) = await server.ConnectAsUserAsync();
         var jobs = server.Services.GetRequiredService<JobScheduler>();
 
         var before = (await client.InfoAsync()).Jobs.Single(j => j.Name == "tidy");

@@ -44,6 +44,7 @@ public sealed class HandlerFailureTests
         builder.Logging.ClearProviders().AddProvider(logs);
         builder.Services.AddRealtime(builder.Configuration, _ => [new FailingMethods()]);
         var app = builder.Build();
+        app.UseRealtime();
         app.MapRealtime();
         await app.StartAsync();
         return app;

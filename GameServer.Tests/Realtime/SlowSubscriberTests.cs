@@ -20,8 +20,9 @@ public sealed class SlowSubscriberTests
     [Test]
     public async Task A_subscriber_that_stops_reading_is_closed_and_the_others_get_everything()
     {
-        var registry = new SessionRegistry(Options.Create(new RealtimeOptions { OutboundQueueLimit = QueueLimit, CloseTimeout = TimeSpan.FromMilliseconds(200) }));
-        var dispatcher = new JsonRpcDispatcher(RpcMethodTable.Create(), NullLogger<JsonRpcDispatcher>.Instance);
+        var options = Options.Create(new RealtimeOptions { OutboundQueueLimit = QueueLimit, CloseTimeout = TimeSpan.FromMilliseconds(200) });
+        var registry = new SessionRegistry(options);
+        var dispatcher = new JsonRpcDispatcher(RpcMethodTable.Create(), options, NullLogger<JsonRpcDispatcher>.Instance);
         var stuckStream = new PeerStream(writesComplete: false);
         var healthyStream = new PeerStream(writesComplete: true);
         var stuck = registry.Open(WebSocket.CreateFromStream(stuckStream, new WebSocketCreationOptions { IsServer = true }), null, "stuck");

@@ -23,7 +23,25 @@ public static class BenchmarkCommand
             return await MonsterTickBenchmark.RunAsync(monsterArgs, CancellationToken.None);
         }
 
-        if (args is ["gifts", .. var giftArgs])
+        if (args is [Attacks.AttackBenchmark.Name, .. var attackArgs])
+        {
+            if (!Attacks.AttackBenchmark.TryParse(attackArgs, out var attacks, out var attackError))
+            {
+                return Refuse(attackError, Attacks.AttackBenchmark.Usage);
+            }
+
+            benchmark = ct => Attacks.AttackBenchmark.RunAsync(attacks, ct);
+        }
+        else if (args is [Soak.SoakBenchmark.Name, .. var soakArgs])
+        {
+            if (!Soak.SoakBenchmark.TryParse(soakArgs, out var soak, out var soakError))
+            {
+                return Refuse(soakError, Soak.SoakBenchmark.Usage);
+            }
+
+            benchmark = ct => Soak.SoakBenchmark.RunAsync(soak, ct);
+        }
+        else if (args is ["gifts", .. var giftArgs])
         {
             if (!GiftBenchmarkOptions.TryParse(giftArgs, out var gifts, out var error))
             {

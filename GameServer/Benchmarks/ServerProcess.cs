@@ -28,7 +28,7 @@ internal sealed class ServerProcess : IDisposable
     public Uri WebSocketAddress => new($"ws://127.0.0.1:{BaseAddress.Port}/ws");
 
     /// <summary>Starts <c>dotnet GameServer.dll ARGS --urls http://127.0.0.1:PORT</c> on a free loopback port.</summary>
-    public static ServerProcess Start(string name, IEnumerable<string> args)
+    public static ServerProcess Start(string name, IEnumerable<string> args, string? serverDll = null)
     {
         var port = FreeLoopbackPort();
         var start = new ProcessStartInfo(DotnetHost())
@@ -37,7 +37,7 @@ internal sealed class ServerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "GameServer.dll"));
+        start.ArgumentList.Add(serverDll ?? Path.Combine(AppContext.BaseDirectory, "GameServer.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

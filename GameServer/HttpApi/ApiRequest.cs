@@ -4,20 +4,17 @@ using GameServer.Realtime.JsonRpc;
 
 namespace GameServer.HttpApi;
 
-/// <summary>Reads HTTP API request bodies with the same field-naming validation as JSON-RPC params.</summary>
+/// <summary>
+/// Reads HTTP API request bodies with the same field-naming validation as JSON-RPC params. Their size
+/// is bounded by Kestrel's request-body limit while reading (chunked or not), which throws
+/// <see cref="BadHttpRequestException"/> with 413; <see cref="ApiResponse"/> answers it.
+/// </summary>
 public static class ApiRequest
 {
-    private const long MaxBodyBytes = 64 * 1024;
-
     /// <summary>Reads the body as <typeparamref name="T"/>; a body that is not JSON is a 400 naming no field.</summary>
     public static async Task<T> ReadBodyAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            throw new RpcException(Protocol.JsonRpc.ErrorCodes.InvalidRequest, $"the body is limited to {MaxBodyBytes} bytes");
-        }
-
         JsonDocument document;
         try
         {

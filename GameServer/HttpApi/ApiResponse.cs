@@ -30,6 +30,11 @@ public static class ApiResponse
         {
             await WriteErrorAsync(context, e);
         }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel refused the body while it was read: over the size limit (413), or cut short.
+            await WriteAsync(context, e.StatusCode, new Dictionary<string, string> { ["detail"] = e.Message }, GameJsonContext.Default.DictionaryStringString);
+        }
     }
 
     /// <summary>Runs work that answers with no body (204).</summary>
@@ -45,6 +50,11 @@ public static class ApiResponse
         catch (RpcException e)
         {
             await WriteErrorAsync(context, e);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel refused the body while it was read: over the size limit (413), or cut short.
+            await WriteAsync(context, e.StatusCode, new Dictionary<string, string> { ["detail"] = e.Message }, GameJsonContext.Default.DictionaryStringString);
         }
     }
 

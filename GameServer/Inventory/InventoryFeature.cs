@@ -1,4 +1,5 @@
 using GameServer.Accounts;
+using GameServer.Configuration;
 using GameServer.Storage;
 
 namespace GameServer.Inventory;
@@ -6,8 +7,9 @@ namespace GameServer.Inventory;
 /// <summary>Registers items and inventories: stores, service, notifications, JSON-RPC methods.</summary>
 public static class InventoryFeature
 {
-    public static IServiceCollection AddInventory(this IServiceCollection services)
+    public static IServiceCollection AddInventory(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddValidatedOptions<InventoryOptions>(configuration, InventoryOptions.Section);
         services.AddSingleton<ItemStore>();
         services.AddSingleton<InventoryStore>();
         services.AddSingleton<IAccountProvisioner>(sp => sp.GetRequiredService<InventoryStore>());

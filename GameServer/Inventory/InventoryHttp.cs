@@ -6,7 +6,8 @@ namespace GameServer.Inventory;
 
 /// <summary>
 /// The original design's REST API for items and inventories: reads open to anyone, writes for admins
-/// with a bearer token. Adapters over <see cref="InventoryService"/>, like the JSON-RPC methods.
+/// with a bearer token. Adapters over <see cref="InventoryService"/>, like the JSON-RPC methods. The
+/// lists are paged (<see cref="ApiPage"/>) and still answer with a bare array.
 /// </summary>
 public static class InventoryHttp
 {
@@ -19,7 +20,14 @@ public static class InventoryHttp
         api.MapGet("/", ListResources);
 
         api.MapGet("/items/", (HttpContext context, InventoryService inventory) =>
-            ApiResponse.RunAsync(context, () => Task.FromResult(inventory.ListItems()), Json.IReadOnlyListItem));
+            ApiResponse.RunAsync(context, () =>
+            {
+                var total = inventory.CountItems();
+                var page = ApiPage.Read(context.Request, total, InventoryService.DefaultPageSize, InventoryService.MaxPageSize);
+                var items = inventory.ListItems(page.Offset, page.Size);
+                page.WriteHeaders(context, total);
+                return Task.FromResult(items);
+            }, Json.IReadOnlyListItem));
         api.MapPost("/items/", (HttpContext context, InventoryService inventory, BearerAuthentication auth) =>
             ApiResponse.RunAsync(context, async () =>
             {
@@ -49,7 +57,14 @@ public static class InventoryHttp
             }));
 
         api.MapGet("/inventories/", (HttpContext context, string? username, InventoryService inventory) =>
-            ApiResponse.RunAsync(context, () => Task.FromResult(inventory.ListInventories(username)), Json.IReadOnlyListInventorySummary));
+            ApiResponse.RunAsync(context, () =>
+            {
+                var total = inventory.CountInventories(username);
+                var page = ApiPage.Read(context.Request, total, InventoryService.DefaultPageSize, InventoryService.MaxPageSize);
+                var inventories = inventory.ListInventories(username, page.Offset, page.Size);
+                page.WriteHeaders(context, total);
+                return Task.FromResult(inventories);
+            }, Json.IReadOnlyListInventorySummary));
         api.MapGet("/inventories/{id:int}/", (HttpContext context, int id, InventoryService inventory) =>
             ApiResponse.RunAsync(context, () => Task.FromResult(inventory.GetInventory(id)), Json.InventorySummary));
         api.MapMethods("/inventories/{id:int}/", [HttpMethods.Put, HttpMethods.Patch], (HttpContext context, int id, InventoryService inventory, BearerAuthentication auth) =>

@@ -25,7 +25,7 @@ public sealed class InventoryRpc(InventoryService inventory) : IRpcMethods
                 return ValueTask.FromResult(new Protocol.Inventory.DeleteResult(true));
             })
             .Add(Methods.InventoriesList, RpcAccess.User, json.InventoryListParams, json.IReadOnlyListInventorySummary,
-                (_, p, _) => ValueTask.FromResult(inventory.ListInventories(p.Username)))
+                (_, p, _) => ValueTask.FromResult(inventory.ListInventories(p.Username, p.Offset, p.Limit)))
             .Add(Methods.InventoriesGet, RpcAccess.User, json.InventoryRef, json.InventorySummary,
                 (_, p, _) => ValueTask.FromResult(inventory.GetInventory(p.Id)))
             .Add(Methods.InventoryMine, RpcAccess.User, json.EmptyParams, json.MyInventory,

@@ -5,23 +5,27 @@ namespace GameServer.Inventory;
 
 public sealed partial class InventoryService
 {
-    /// <summary>Inventories in the original's shape; with a username, only that user's (exact match), or none.</summary>
-    public IReadOnlyList<InventorySummary> ListInventories(string? username = null)
+    /// <summary>
+    /// A page of the inventories in the original's shape, ordered by id: <paramref name="limit"/> (100
+    /// when left out, at most 1000) from <paramref name="offset"/>. With a username, only that user's
+    /// (exact match), or none. Only the page's inventories and their links are read.
+    /// </summary>
+    public IReadOnlyList<InventorySummary> ListInventories(string? username = null, int? offset = null, int? limit = null)
     {
+        var (skip, take) = ValidPage(offset, limit);
         if (username is null)
         {
-            var itemsOf = inventories.ItemIdsByInventory();
-            return [.. inventories.All().Select(i => new InventorySummary(i.Id, i.User, itemsOf.GetValueOrDefault(i.Id) ?? []))];
+            var page = inventories.Page(skip, take);
+            var itemsOf = inventories.ItemIdsOf(page.Select(i => i.Id).ToList());
+            return [.. page.Select(i => new InventorySummary(i.Id, i.User, itemsOf.GetValueOrDefault(i.Id) ?? []))];
         }
 
-        var user = accounts.FindUserByName(username);
-        if (user is null || !string.Equals(user.Username, username, StringComparison.Ordinal))
-        {
-            return [];
-        }
-
-        return inventories.FindByUser(user.Id) is { } inventory ? [ToSummary(inventory)] : [];
+        return InventoryOf(username) is { } inventory && skip == 0 && take > 0 ? [ToSummary(inventory)] : [];
     }
+
+    /// <summary>How many inventories <see cref="ListInventories"/> pages through: all, or the one of <paramref name="username"/>.</summary>
+    public int CountInventories(string? username = null) =>
+        username is null ? inventories.Count() : InventoryOf(username) is null ? 0 : 1;
 
     public InventorySummary GetInventory(int id) => ToSummary(FindInventory(id));
 
@@ -30,7 +34,23 @@ public sealed partial class InventoryService
     {
         var inventory = inventories.FindByUser(userId) ?? throw RpcException.NotFound("inventory of user", userId);
         var expanded = items.FindMany(inventories.ItemIdsOf(inventory.Id)).OrderBy(i => i.Weight).ThenBy(i => i.Id).Select(ToContract).ToList();
-        return new MyInventory(inventory.Id, inventory.User, expanded, expanded.Sum(i => i.Weight));
+        return new MyInventory(inventory.Id, inventory.User, expanded, TotalWeight(expanded));
+    }
+
+    /// <summary>
+    /// The sum of the weights, kept finite: items are bounded by <c>Inventory:MaxWeight</c>, but items
+    /// stored before that bound may weigh up to 1.8e308 each, and two of them summed to infinity.
+    /// </summary>
+    internal static double TotalWeight(IEnumerable<Item> expanded)
+    {
+        var total = expanded.Sum(i => i.Weight);
+        return double.IsFinite(total) ? total : double.MaxValue;
+    }
+
+    private InventoryRecord? InventoryOf(string username)
+    {
+        var user = accounts.FindUserByName(username);
+        return user is not null && string.Equals(user.Username, username, StringComparison.Ordinal) ? inventories.FindByUser(user.Id) : null;
     }
 
     /// <summary>Puts an item into an inventory; an item already there is a conflict.</summary>

@@ -1,7 +1,9 @@
+using System.Globalization;
 using GameServer.Accounts;
 using GameServer.Protocol.Inventory;
 using GameServer.Realtime.JsonRpc;
 using GameServer.Storage;
+using Microsoft.Extensions.Options;
 
 namespace GameServer.Inventory;
 
@@ -15,27 +17,29 @@ public sealed partial class InventoryService(
     InventoryStore inventories,
     AccountStore accounts,
     GameDatabase database,
-    InventoryNotifier notify)
+    InventoryNotifier notify,
+    IOptions<InventoryOptions> options)
 {
+    /// <summary>Items or inventories in a list when the client names no page size.</summary>
+    public const int DefaultPageSize = 100;
+
+    /// <summary>The most items or inventories one list answers with.</summary>
+    public const int MaxPageSize = 1000;
+
     private const int MaxNameLength = 255;
 
     // Inventory changes check the links before they write them (an item at most once per inventory); one writer at a time keeps two checks from passing together.
     private readonly Lock _writes = new();
 
+    /// <summary>A page of the items ordered by weight, then id: <paramref name="limit"/> (100 when left out, at most 1000) from <paramref name="offset"/>.</summary>
     public IReadOnlyList<Item> ListItems(int? offset = null, int? limit = null)
     {
-        if (offset is < 0)
-        {
-            throw RpcException.InvalidParams("offset", "must be >= 0");
-        }
-
-        if (limit is < 0)
-        {
-            throw RpcException.InvalidParams("limit", "must be >= 0");
-        }
-
-        return items.ListByWeight(offset ?? 0, limit).Select(ToContract).ToList();
+        var (skip, take) = ValidPage(offset, limit);
+        return items.ListByWeight(skip, take).Select(ToContract).ToList();
     }
+
+    /// <summary>How many items there are: the total a paged list is part of.</summary>
+    public int CountItems() => items.Count();
 
     public Item GetItem(int id) => ToContract(FindItem(id));
 
@@ -100,11 +104,24 @@ public sealed partial class InventoryService(
             : throw RpcException.InvalidParams("name", $"must be 1 to {MaxNameLength} characters after trimming");
     }
 
-    private static double ValidWeight(double? weight) => weight switch
+    private double ValidWeight(double? weight)
     {
-        null => throw RpcException.InvalidParams("weight", "is required"),
-        { } w when !double.IsFinite(w) => throw RpcException.InvalidParams("weight", "must be a finite number"),
-        < 0 => throw RpcException.InvalidParams("weight", "must be >= 0"),
-        { } w => w,
+        var max = options.Value.MaxWeight;
+        return weight switch
+        {
+            null => throw RpcException.InvalidParams("weight", "is required"),
+            { } w when !double.IsFinite(w) => throw RpcException.InvalidParams("weight", "must be a finite number"),
+            < 0 => throw RpcException.InvalidParams("weight", "must be >= 0"),
+            { } w when w > max => throw RpcException.InvalidParams("weight", $"must be at most {max.ToString(CultureInfo.InvariantCulture)}"),
+            { } w => w,
+        };
+    }
+
+    /// <summary>An offset and a limit a client may ask for: the limit defaults to a page, and a page is bounded.</summary>
+    internal static (int Offset, int Limit) ValidPage(int? offset, int? limit) => (offset, limit) switch
+    {
+        ( < 0, _) => throw RpcException.InvalidParams("offset", "must be >= 0"),
+        (_, < 0 or > MaxPageSize) => throw RpcException.InvalidParams("limit", $"must be 0 to {MaxPageSize}"),
+        _ => (offset ?? 0, limit ?? DefaultPageSize),
     };
 }

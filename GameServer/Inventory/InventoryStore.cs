@@ -17,7 +17,11 @@ public sealed class InventoryStore(GameDatabase database) : IAccountProvisioner
 
     public InventoryRecord? FindByUser(int userId) => _inventories.FindOne(i => i.User == userId);
 
-    public IReadOnlyList<InventoryRecord> All() => _inventories.Query().OrderBy(i => i.Id).ToList();
+    public int Count() => _inventories.Count();
+
+    /// <summary>A page of the inventories ordered by id, read through the primary key: only the page is loaded.</summary>
+    public IReadOnlyList<InventoryRecord> Page(int offset, int limit) =>
+        limit == 0 ? [] : _inventories.Query().OrderBy(i => i.Id).Skip(offset).Limit(limit).ToList();
 
     /// <summary>
     /// The inventories of <paramref name="userIds"/>, by one seek per id on the unique index. The ids go in
@@ -31,11 +35,14 @@ public sealed class InventoryStore(GameDatabase database) : IAccountProvisioner
     public List<int> ItemIdsOf(int inventoryId) =>
         [.. _links.Find(l => l.Inventory == inventoryId).OrderBy(l => l.Id).Select(l => l.Item)];
 
-    /// <summary>The item ids of every inventory, each in the order they were added: one pass over the links.</summary>
-    public Dictionary<int, List<int>> ItemIdsByInventory() =>
-        _links.Query().OrderBy(l => l.Id).ToEnumerable()
-            .GroupBy(l => l.Inventory)
-            .ToDictionary(g => g.Key, g => g.Select(l => l.Item).ToList());
+    /// <summary>The item ids of each of <paramref name="inventoryIds"/>, in the order they were added: one seek per inventory on the links' index.</summary>
+    public Dictionary<int, List<int>> ItemIdsOf(IReadOnlyCollection<int> inventoryIds) =>
+        inventoryIds.Count == 0
+            ? []
+            : _links.Find(BsonExpression.Create("$.Inventory IN @0", new BsonArray(inventoryIds.Select(id => new BsonValue(id)))))
+                .OrderBy(l => l.Id)
+                .GroupBy(l => l.Inventory)
+                .ToDictionary(g => g.Key, g => g.Select(l => l.Item).ToList());
 
     /// <summary>The ids of the inventories holding <paramref name="itemId"/>, through the index on the links' item.</summary>
     public List<int> InventoriesHolding(int itemId) => [.. _links.Find(l => l.Item == itemId).Select(l => l.Inventory)];

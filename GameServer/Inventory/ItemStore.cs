@@ -19,13 +19,39 @@ public sealed class ItemStore(GameDatabase database)
         return keys.Count == 0 ? [] : _items.Find(BsonExpression.Create("$._id IN @0", keys)).ToList();
     }
 
-    /// <summary>Items ordered by weight, then id; the index on weight does the first part.</summary>
-    public IReadOnlyList<ItemRecord> ListByWeight(int offset, int? limit)
+    public int Count() => _items.Count();
+
+    /// <summary>A page of the items ordered by weight, then id, reading only the items up to the page's end.</summary>
+    public IReadOnlyList<ItemRecord> ListByWeight(int offset, int limit) =>
+        limit == 0 ? [] : ByWeightThenId().Skip(offset).Take(limit).ToList();
+
+    /// <summary>
+    /// LiteDB walks the index on weight in order, without sorting. Equal weights come in the index's
+    /// order, which an update can change, so each run of equal weights is ordered by id before it is
+    /// yielded: only one run is held at a time, and nothing past the page is read.
+    /// </summary>
+    private IEnumerable<ItemRecord> ByWeightThenId()
     {
-        var ordered = _items.Query().OrderBy(i => i.Weight).ToEnumerable()
-            .OrderBy(i => i.Weight).ThenBy(i => i.Id)
-            .Skip(offset);
-        return (limit is { } max ? ordered.Take(max) : ordered).ToList();
+        var run = new List<ItemRecord>();
+        foreach (var item in _items.Query().OrderBy(i => i.Weight).ToEnumerable())
+        {
+            if (run.Count > 0 && item.Weight != run[0].Weight)
+            {
+                foreach (var inRun in run.OrderBy(i => i.Id))
+                {
+                    yield return inRun;
+                }
+
+                run.Clear();
+            }
+
+            run.Add(item);
+        }
+
+        foreach (var inRun in run.OrderBy(i => i.Id))
+        {
+            yield return inRun;
+        }
     }
 
     public void Insert(ItemRecord item) => _items.Insert(item);

@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using GameServer.Limits;
 using GameServer.Protocol.Monsters;
 using GameServer.Realtime.JsonRpc;
 
@@ -6,14 +6,8 @@ namespace GameServer.Monsters;
 
 public sealed partial class MonsterService
 {
-    private readonly PartitionedRateLimiter<int> _hitLimiter = PartitionedRateLimiter.Create<int, int>(user =>
-        RateLimitPartition.GetTokenBucketLimiter(user, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = options.Value.HitsPerSecond,
-            TokensPerPeriod = options.Value.HitsPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-        }));
+    // The same continuous bucket as moves, on the server's clock: at most HitsPerSecond on average, that many at once.
+    private readonly TokenBuckets<int> _hits = new(options.Value.HitsPerSecond, TimeSpan.FromSeconds(1), time);
 
     /// <summary>
     /// A player strikes a monster within <c>Monsters:HitReach</c>. The strike takes health and is a
@@ -24,10 +18,9 @@ public sealed partial class MonsterService
     /// </summary>
     public Monster Hit(int userId, int monsterId)
     {
-        using var lease = _hitLimiter.AttemptAcquire(userId);
-        if (!lease.IsAcquired)
+        if (!_hits.TryTake(userId, out var retryAfter))
         {
-            throw RpcException.RateLimited(TimeSpan.FromSeconds(1.0 / Math.Max(options.Value.HitsPerSecond, 1)));
+            throw RpcException.RateLimited(retryAfter);
         }
 
         var striker = players.PositionOf(userId) ?? throw RpcException.NotFound("player of user", userId);

@@ -20,9 +20,10 @@ public sealed partial class MonsterService(
     PlayerWorld players,
     MonsterFeed feed,
     IScheduler clock,
+    TimeProvider time,
     IOptions<WorldOptions> world,
     IOptions<MonstersOptions> options,
-    ILogger<MonsterService> logger) : IDisposable
+    ILogger<MonsterService> logger)
 {
     /// <summary>The monsters in the world (defeated ones are out of it until they respawn), by id.</summary>
     public IReadOnlyList<Monster> List()
@@ -121,8 +122,6 @@ public sealed partial class MonsterService(
     }
 
     private MonsterRecord Find(int id) => monsters.Find(id) ?? throw RpcException.NotFound("monster", id);
-
-    public void Dispose() => _hitLimiter.Dispose();
 
     private static int ValidHealth(int health) =>
         health >= 0 ? health : throw RpcException.InvalidParams("health_points", "must be an integer >= 0");

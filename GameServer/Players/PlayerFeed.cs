@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
 using GameServer.Protocol;
 using GameServer.Protocol.Players;
@@ -43,9 +44,10 @@ public sealed class PlayerFeed
     {
         ArgumentNullException.ThrowIfNull(session);
         var user = session.User ?? throw RpcException.Unauthenticated();
-        if (radius is { } r && (!double.IsFinite(r) || r <= 0))
+        // Bounded before the world's lock is taken: a radius of 1e11 once held it for ever.
+        if (radius is { } r && (!double.IsFinite(r) || r <= 0 || r > _world.MaxRadius))
         {
-            throw RpcException.InvalidParams("radius", "must be a positive number");
+            throw RpcException.InvalidParams("radius", $"must be a positive number of at most {_world.MaxRadius.ToString(CultureInfo.InvariantCulture)}");
         }
 
         var subscription = new PlayerSubscription(session, user.Id, radius);

@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using GameServer.Limits;
 using GameServer.Protocol.Players;
 using GameServer.Realtime.JsonRpc;
 using Microsoft.Extensions.Options;
@@ -10,7 +10,7 @@ namespace GameServer.Players;
 /// Clients can only step their own player; every change is remembered for the next patch
 /// (<see cref="PlayerFeed"/>) and the next save (<see cref="PlayerPersistJob"/>).
 /// </summary>
-public sealed partial class PlayerWorld : IDisposable
+public sealed partial class PlayerWorld
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<int, PlayerState> _byUser = [];
@@ -20,27 +20,27 @@ public sealed partial class PlayerWorld : IDisposable
     private readonly List<int> _nearby = [];
     private readonly WorldOptions _options;
     private readonly PlayerStore _store;
-    private readonly PartitionedRateLimiter<int> _moveLimiter;
+    private readonly TokenBuckets<int> _moves;
 
-    public PlayerWorld(IOptions<WorldOptions> options, PlayerStore store)
+    public PlayerWorld(IOptions<WorldOptions> options, PlayerStore store, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _store = store;
         Grid = new SpatialGrid(_options.GridCellSize);
-        _moveLimiter = PartitionedRateLimiter.Create<int, int>(user => RateLimitPartition.GetSlidingWindowLimiter(user, _ => new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = _options.MaxMovesPerSecond,
-            Window = TimeSpan.FromSeconds(1),
-            SegmentsPerWindow = 10,
-            QueueLimit = 0,
-        }));
+
+        // A bucket per user refilling continuously: a sliding window with segments refused about one
+        // move in five of a client moving steadily under the limit, whenever its moves straddled segments.
+        _moves = new TokenBuckets<int>(_options.MaxMovesPerSecond, TimeSpan.FromSeconds(1), time);
     }
 
     /// <summary>The grid of player ids by position; read only under <see cref="Lock"/>.</summary>
     internal SpatialGrid Grid { get; }
 
     internal Lock Lock => _lock;
+
+    /// <summary>The largest radius a subscription may ask for: <c>World:MaxRadius</c>, or the world's diagonal.</summary>
+    internal double MaxRadius => _options.EffectiveMaxRadius;
 
     /// <summary>Loads every stored player; called once at start-up.</summary>
     public void Load()
@@ -72,17 +72,17 @@ public sealed partial class PlayerWorld : IDisposable
     }
 
     /// <summary>
-    /// Steps the user's own player by (dx, dy), each in [-1, 1], clamped to the world. Over
-    /// <c>World:MaxMovesPerSecond</c> the move is refused with -32029 and not applied.
+    /// Steps the user's own player by (dx, dy), each in [-1, 1], clamped to the world. Above
+    /// <c>World:MaxMovesPerSecond</c> on average (a burst of that many allowed) the move is refused
+    /// with -32029 and not applied.
     /// </summary>
     public Position Move(int userId, double dx, double dy)
     {
         ValidateStep("dx", dx);
         ValidateStep("dy", dy);
-        using var lease = _moveLimiter.AttemptAcquire(userId);
-        if (!lease.IsAcquired)
+        if (!_moves.TryTake(userId, out var retryAfter))
         {
-            throw RpcException.RateLimited(TimeSpan.FromMilliseconds(1000.0 / Math.Max(_options.MaxMovesPerSecond, 1)));
+            throw RpcException.RateLimited(retryAfter);
         }
 
         lock (_lock)
@@ -209,8 +209,6 @@ public sealed partial class PlayerWorld : IDisposable
             throw;
         }
     }
-
-    public void Dispose() => _moveLimiter.Dispose();
 
     private void Add(PlayerState player)
     {

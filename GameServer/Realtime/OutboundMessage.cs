@@ -1,10 +1,8 @@
-using System.Buffers;
-
 namespace GameServer.Realtime;
 
 /// <summary>
 /// One text frame waiting to be sent. Shared bytes (a notification serialised once for many
-/// sessions) are never returned to the pool; a reply's own rented buffer is, once sent.
+/// sessions) are never returned to the pool; a reply's own buffer is, once sent (see <see cref="FrameBuffers"/>).
 /// </summary>
 public readonly struct OutboundMessage
 {
@@ -25,7 +23,7 @@ public readonly struct OutboundMessage
     /// <summary>Copies <paramref name="payload"/> into a pooled buffer owned by the frame.</summary>
     public static OutboundMessage CopyOf(ReadOnlySpan<byte> payload)
     {
-        var rented = ArrayPool<byte>.Shared.Rent(payload.Length);
+        var rented = FrameBuffers.Rent(payload.Length);
         payload.CopyTo(rented);
         return new OutboundMessage(rented.AsMemory(0, payload.Length), rented);
     }
@@ -35,7 +33,7 @@ public readonly struct OutboundMessage
     {
         if (_rented is not null)
         {
-            ArrayPool<byte>.Shared.Return(_rented);
+            FrameBuffers.Return(_rented);
         }
     }
 }

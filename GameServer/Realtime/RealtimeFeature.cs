@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using GameServer.Configuration;
 using GameServer.Realtime.JsonRpc;
+using Microsoft.Extensions.Options;
 
 namespace GameServer.Realtime;
 
@@ -11,26 +12,40 @@ public static class RealtimeFeature
     public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, IEnumerable<IRpcMethods>> features)
     {
         services.AddValidatedOptions<RealtimeOptions>(configuration, RealtimeOptions.Section);
+
+        // Read when the pipeline is built, after the settings are validated.
+        services.AddOptions<WebSocketOptions>().Configure<IOptions<RealtimeOptions>>((webSockets, realtime) =>
+        {
+            webSockets.KeepAliveInterval = realtime.Value.KeepAliveInterval;
+            webSockets.KeepAliveTimeout = realtime.Value.KeepAliveTimeout;
+        });
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton<JsonRpcDispatcher>();
+        services.AddSingleton<OriginPolicy>();
         services.AddSingleton<WebSocketEndpoint>();
         services.AddSingleton(sp => RpcMethodTable.Create(features(sp)));
         return services;
     }
 
+    /// <summary>
+    /// Adds the WebSocket middleware, with its keep-alive pings: a peer that does not answer one within
+    /// <c>Realtime:KeepAliveTimeout</c> is dropped. Call before the connection limits, which look for handshakes.
+    /// </summary>
+    public static IApplicationBuilder UseRealtime(this IApplicationBuilder app) => app.UseWebSockets();
+
     /// <summary>Maps <c>/ws</c> and closes every session with 1001 when the server stops.</summary>
-    public static WebApplication MapRealtime(this WebApplication app)
+    public static IEndpointConventionBuilder MapRealtime(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var options = app.Configuration.GetSection(RealtimeOptions.Section).Get<RealtimeOptions>() ?? new RealtimeOptions();
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = options.KeepAliveInterval });
-        var endpoint = app.Services.GetRequiredService<WebSocketEndpoint>();
-        app.Map("/ws", endpoint.HandleAsync);
 
         // Kestrel waits for open requests on shutdown, and a WebSocket is one: close them first.
         var sessions = app.Services.GetRequiredService<SessionRegistry>();
         app.Lifetime.ApplicationStopping.Register(() =>
-            sessions.CloseAllAsync(WebSocketCloseStatus.EndpointUnavailable, "server shutting down", options.CloseTimeout).GetAwaiter().GetResult());
-        return app;
+        {
+            var closeTimeout = app.Services.GetRequiredService<IOptions<RealtimeOptions>>().Value.CloseTimeout;
+            sessions.CloseAllAsync(WebSocketCloseStatus.EndpointUnavailable, "server shutting down", closeTimeout).GetAwaiter().GetResult();
+        });
+        // Resolved per request, so that building the app reads no setting before they are validated at start.
+        return app.Map("/ws", context => context.RequestServices.GetRequiredService<WebSocketEndpoint>().HandleAsync(context));
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.WebSockets;
 using GameServer.Realtime.JsonRpc;
 
@@ -7,6 +6,10 @@ namespace GameServer.Realtime;
 public sealed partial class Session
 {
     private const int InitialReceiveBufferSize = 4096;
+    private const int InitialResponseBufferSize = 1024;
+
+    // Buffers above this go back after use: a connection keeps only small ones between messages.
+    private const int MaxRetainedResponseBufferSize = 64 * 1024;
 
     /// <summary>
     /// Runs the connection until it closes: one receive loop that dispatches each message in order,
@@ -36,7 +39,7 @@ public sealed partial class Session
     private async Task ReceiveLoopAsync(JsonRpcDispatcher dispatcher)
     {
         var limit = _options.MaxMessageSize;
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialReceiveBufferSize, limit + 1));
+        var buffer = FrameBuffers.Rent(Math.Min(InitialReceiveBufferSize, limit + 1));
         try
         {
             while (_socket.State == WebSocketState.Open && _closeRequest is null)
@@ -79,19 +82,25 @@ public sealed partial class Session
 
                 _counters.Received();
                 await dispatcher.DispatchAsync(this, buffer.AsMemory(0, length), _abort.Token);
+                if (buffer.Length > InitialReceiveBufferSize)
+                {
+                    // One large message must not pin a large buffer for the rest of the connection.
+                    FrameBuffers.Return(buffer);
+                    buffer = FrameBuffers.Rent(Math.Min(InitialReceiveBufferSize, limit + 1));
+                }
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            FrameBuffers.Return(buffer);
         }
     }
 
     private static byte[] Grow(byte[] buffer, int used, int cap)
     {
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, cap));
+        var larger = FrameBuffers.Rent(Math.Min(buffer.Length * 2, cap));
         buffer.AsSpan(0, used).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(buffer);
+        FrameBuffers.Return(buffer);
         return larger;
     }
 }

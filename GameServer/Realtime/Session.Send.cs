@@ -21,6 +21,7 @@ public sealed partial class Session
                     }
                     finally
                     {
+                        Dequeued(message);
                         message.Release();
                     }
                 }
@@ -38,6 +39,7 @@ public sealed partial class Session
 
         while (reader.TryRead(out var dropped))
         {
+            Dequeued(dropped);
             dropped.Release();
         }
 

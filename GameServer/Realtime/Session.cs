@@ -21,6 +21,7 @@ public sealed partial class Session
     private readonly MessageCounters _counters;
     private (WebSocketCloseStatus Status, string Description)? _closeRequest;
     private SessionUser? _user;
+    private long _queuedBytes;
 
     internal Session(long id, WebSocket socket, IPAddress? clientAddress, string remoteAddress, SessionRegistry registry, RealtimeOptions options, MessageCounters counters)
     {
@@ -36,7 +37,7 @@ public sealed partial class Session
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        ResponseBuffer = new ArrayBufferWriter<byte>(1024);
+        ResponseBuffer = new ArrayBufferWriter<byte>(InitialResponseBufferSize);
         ResponseWriter = new Utf8JsonWriter(ResponseBuffer);
     }
 
@@ -58,8 +59,17 @@ public sealed partial class Session
     /// <summary>Whether a close has been requested or has happened; sends are dropped from then on.</summary>
     public bool IsClosing => _closeRequest is not null;
 
+    /// <summary>The status the server closed (or is closing) the connection with; null while it is open.</summary>
+    public WebSocketCloseStatus? CloseStatus => _closeRequest?.Status;
+
+    /// <summary>The reason given with <see cref="CloseStatus"/>.</summary>
+    public string? CloseDescription => _closeRequest?.Description;
+
+    /// <summary>Bytes queued for this connection and not yet sent.</summary>
+    public long QueuedBytes => Interlocked.Read(ref _queuedBytes);
+
     /// <summary>Scratch space for the dispatcher's replies; used by one request at a time.</summary>
-    internal ArrayBufferWriter<byte> ResponseBuffer { get; }
+    internal ArrayBufferWriter<byte> ResponseBuffer { get; private set; }
 
     internal Utf8JsonWriter ResponseWriter { get; }
 
@@ -89,19 +99,47 @@ public sealed partial class Session
     /// </summary>
     public bool Send(OutboundMessage message)
     {
-        if (_closeRequest is null && _outbound.Writer.TryWrite(message))
+        var length = message.Payload.Length;
+        var queued = Interlocked.Add(ref _queuedBytes, length);
+        if (_closeRequest is null && queued <= _options.OutboundQueueBytes && _outbound.Writer.TryWrite(message))
         {
             return true;
         }
 
+        Interlocked.Add(ref _queuedBytes, -length);
         message.Release();
         if (_closeRequest is null)
         {
-            RequestClose(WebSocketCloseStatus.PolicyViolation, "outbound queue overflow: the client reads too slowly");
+            RequestClose(
+                WebSocketCloseStatus.PolicyViolation,
+                queued > _options.OutboundQueueBytes
+                    ? $"outbound queue over {_options.OutboundQueueBytes} bytes: the client reads too slowly"
+                    : "outbound queue overflow: the client reads too slowly");
         }
 
         return false;
     }
+
+    /// <summary>
+    /// Empties the reply buffer for the next reply. One that grew large is dropped for a small one,
+    /// so one big answer does not pin its size for the rest of the connection.
+    /// </summary>
+    internal Utf8JsonWriter ResetResponse()
+    {
+        if (ResponseBuffer.Capacity > MaxRetainedResponseBufferSize)
+        {
+            ResponseBuffer = new ArrayBufferWriter<byte>(InitialResponseBufferSize);
+        }
+        else
+        {
+            ResponseBuffer.ResetWrittenCount();
+        }
+
+        ResponseWriter.Reset(ResponseBuffer);
+        return ResponseWriter;
+    }
+
+    private void Dequeued(OutboundMessage message) => Interlocked.Add(ref _queuedBytes, -message.Payload.Length);
 
     /// <summary>
     /// Starts closing the connection with <paramref name="status"/>. Idempotent: the first reason wins.

@@ -16,6 +16,9 @@ public sealed class SessionRegistry(IOptions<RealtimeOptions> options)
     private readonly Lock _byUserLock = new();
     private long _lastId;
 
+    /// <summary>Raised when a session has opened, before it reads its first message.</summary>
+    public event Action<Session>? Opened;
+
     /// <summary>Raised after a session logs in (or switches user).</summary>
     public event Action<Session>? SignedIn;
 
@@ -69,6 +72,7 @@ public sealed class SessionRegistry(IOptions<RealtimeOptions> options)
     {
         var session = new Session(Interlocked.Increment(ref _lastId), socket, clientAddress, remoteAddress, this, options.Value, Counters);
         _sessions[session.Id] = session;
+        Opened?.Invoke(session);
         return session;
     }
 

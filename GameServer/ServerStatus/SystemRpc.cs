@@ -7,7 +7,7 @@ using GameServer.Realtime.JsonRpc;
 
 namespace GameServer.ServerStatus;
 
-/// <summary>The <c>system.*</c> methods, allowed before login: a clock to ping and the server's vital signs.</summary>
+/// <summary>The <c>system.*</c> methods: a clock anyone may ping, and the server's vital signs for logged-in users (they name its jobs and load).</summary>
 public sealed class SystemRpc(SessionRegistry sessions, JobScheduler jobs, TimeProvider time) : IRpcMethods
 {
     private static readonly string Version =
@@ -22,7 +22,7 @@ public sealed class SystemRpc(SessionRegistry sessions, JobScheduler jobs, TimeP
         methods
             .Add(Methods.SystemPing, RpcAccess.Anonymous, json.EmptyParams, json.PingResult,
                 (_, _, _) => ValueTask.FromResult(new PingResult(time.GetUtcNow())))
-            .Add(Methods.SystemInfo, RpcAccess.Anonymous, json.EmptyParams, json.ServerInfo,
+            .Add(Methods.SystemInfo, RpcAccess.User, json.EmptyParams, json.ServerInfo,
                 (_, _, _) => ValueTask.FromResult(new ServerInfo(
                     "GameServer",
                     Version,

@@ -9,6 +9,8 @@ namespace GameServer.Storage;
 /// </summary>
 public sealed partial class GameDatabase : IDisposable
 {
+    private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
     private readonly LiteDatabase _database;
     private readonly ILogger<GameDatabase> _logger;
 
@@ -17,13 +19,14 @@ public sealed partial class GameDatabase : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _logger = logger;
         FilePath = System.IO.Path.GetFullPath(options.Value.Path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(FilePath)!);
+        CreateOwnerOnly(FilePath);
         var connection = new ConnectionString
         {
             Filename = FilePath,
             Connection = ConnectionType.Direct,
         };
         _database = new LiteDatabase(connection, CreateMapper());
+        RestrictToOwner(FilePath);
         LogOpened(FilePath);
     }
 
@@ -104,8 +107,66 @@ public sealed partial class GameDatabase : IDisposable
         LogClosed(FilePath);
     }
 
+    /// <summary>LiteDB's write-ahead log next to the data file: <c>game.db</c> has <c>game-log.db</c>.</summary>
+    public static string LogFilePath(string filePath)
+    {
+        ArgumentNullException.ThrowIfNull(filePath);
+        return System.IO.Path.Combine(
+            System.IO.Path.GetDirectoryName(filePath)!,
+            System.IO.Path.GetFileNameWithoutExtension(filePath) + "-log" + System.IO.Path.GetExtension(filePath));
+    }
+
     /// <summary>Whether <paramref name="error"/> is a unique index refusing a duplicate.</summary>
     public static bool IsDuplicateKey(Exception error) => error is LiteException { ErrorCode: LiteException.INDEX_DUPLICATE_KEY };
+
+    /// <summary>
+    /// The file holds every password hash and token: readable by its owner only. The directory (when
+    /// this creates it) is 0700 and the data file and LiteDB's log are created 0600 before LiteDB opens
+    /// them, since LiteDB would create them with the process's umask (usually world-readable).
+    /// </summary>
+    private static void CreateOwnerOnly(string filePath)
+    {
+        var directory = System.IO.Path.GetDirectoryName(filePath)!;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+            return;
+        }
+
+        if (!Directory.Exists(directory))
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        foreach (var path in new[] { filePath, LogFilePath(filePath) })
+        {
+            try
+            {
+                using var created = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerReadWrite });
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // There already: its mode is set once LiteDB has it open.
+            }
+        }
+    }
+
+    /// <summary>Files made by earlier versions, or copied in, are made owner-only too.</summary>
+    private static void RestrictToOwner(string filePath)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        foreach (var path in new[] { filePath, LogFilePath(filePath) })
+        {
+            if (File.Exists(path))
+            {
+                File.SetUnixFileMode(path, OwnerReadWrite);
+            }
+        }
+    }
 
     // LiteDB trims strings and turns "" into null by default; the server decides what text means, not the mapper.
     private static BsonMapper CreateMapper() => new()

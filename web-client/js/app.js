@@ -25,6 +25,7 @@ client.addEventListener("session", async ({ detail }) => {
   $("world-panel").hidden = !signedIn;
   $("chat-panel").hidden = !signedIn;
   world.me = detail.user?.id ?? null;
+  showServerInfo();
   if (signedIn) await Promise.all([loadInventory(), joinWorld(), joinChat(), watchMonsters()]);
 });
 
@@ -237,6 +238,16 @@ function renderInventory(freshId) {
 }
 
 async function showServerInfo() {
+  // system.info needs a login; before it, a ping says whether the server is there.
+  if (!client.user) {
+    try {
+      await client.call("system.ping");
+      $("server-info").textContent = "connected; log in to see the server's figures";
+    } catch {
+      $("server-info").textContent = "not connected";
+    }
+    return;
+  }
   try {
     const info = await client.call("system.info");
     $("server-info").textContent = `${info.name} ${info.version}, up ${info.uptime_s} s, ${info.connections} connection(s)`;

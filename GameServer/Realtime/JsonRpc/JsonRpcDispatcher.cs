@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using GameServer.Protocol.JsonRpc;
+using Microsoft.Extensions.Options;
 
 namespace GameServer.Realtime.JsonRpc;
 
@@ -11,8 +12,11 @@ namespace GameServer.Realtime.JsonRpc;
 /// the method table and queues the answer on the session. Every failure becomes a JSON-RPC error;
 /// nothing a client sends can take the session's loop down.
 /// </summary>
-public sealed partial class JsonRpcDispatcher(RpcMethodTable methods, ILogger<JsonRpcDispatcher> logger)
+public sealed partial class JsonRpcDispatcher(RpcMethodTable methods, IOptions<RealtimeOptions> options, ILogger<JsonRpcDispatcher> logger)
 {
+    private readonly int _maxBatchSize = options.Value.MaxBatchSize;
+    private readonly int _maxReplyBytes = options.Value.MaxReplyBytes;
+
     private const int MaxMethodNameLength = 128;
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
@@ -47,40 +51,87 @@ public sealed partial class JsonRpcDispatcher(RpcMethodTable methods, ILogger<Js
                 return;
             }
 
-            if (root.GetArrayLength() == 0)
+            var size = root.GetArrayLength();
+            if (size == 0)
             {
                 RpcResponse.WriteError(writer, default, ErrorCodes.InvalidRequest, "invalid request: empty batch");
                 Send(session);
                 return;
             }
 
-            // Batch members run in order; the answers go out together in one array, as the spec asks.
-            writer.WriteStartArray();
-            var answers = 0;
-            foreach (var call in root.EnumerateArray())
+            if (size > _maxBatchSize)
             {
-                answers += await HandleAsync(session, call, writer, cancellationToken) ? 1 : 0;
+                // Refused whole, before anything runs: a batch's cost is what the client chose.
+                RpcResponse.WriteError(writer, default, ErrorCodes.InvalidRequest, $"invalid request: a batch holds at most {_maxBatchSize} requests");
+                Send(session);
+                return;
             }
 
-            writer.WriteEndArray();
-            if (answers > 0)
-            {
-                Send(session);
-            }
+            await RunBatchAsync(session, root, writer, cancellationToken);
         }
     }
 
-    private static Utf8JsonWriter Begin(Session session)
+    /// <summary>
+    /// Batch members run in order; the answers go out together in one array, as the spec asks. Once
+    /// the answers reach <c>Realtime:MaxReplyBytes</c>, the remaining members are not run and each
+    /// gets -32600, so a small frame cannot ask for a huge reply.
+    /// </summary>
+    private async ValueTask RunBatchAsync(Session session, JsonElement batch, Utf8JsonWriter writer, CancellationToken cancellationToken)
     {
-        session.ResponseBuffer.ResetWrittenCount();
-        session.ResponseWriter.Reset(session.ResponseBuffer);
-        return session.ResponseWriter;
+        writer.WriteStartArray();
+        var answers = 0;
+        var first = true;
+        foreach (var call in batch.EnumerateArray())
+        {
+            if (!first)
+            {
+                // Let other sessions' work run between members: one batch must not hold a thread.
+                await Task.Yield();
+            }
+
+            first = false;
+            if (writer.BytesCommitted + writer.BytesPending >= _maxReplyBytes)
+            {
+                answers += WriteNotRun(call, writer) ? 1 : 0;
+                continue;
+            }
+
+            answers += await HandleAsync(session, call, writer, cancellationToken) ? 1 : 0;
+        }
+
+        writer.WriteEndArray();
+        if (answers > 0)
+        {
+            Send(session);
+        }
     }
+
+    /// <summary>Answers a member left out by the reply cap as it would have been answered: notifications get nothing.</summary>
+    private bool WriteNotRun(JsonElement call, Utf8JsonWriter writer)
+    {
+        var id = default(JsonElement);
+        if (call.ValueKind == JsonValueKind.Object && !call.TryGetProperty("id"u8, out id))
+        {
+            return false;
+        }
+
+        if (id.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null))
+        {
+            id = default;
+        }
+
+        return RpcResponse.WriteError(writer, id, ErrorCodes.InvalidRequest, $"invalid request: not run, the batch's replies reached {_maxReplyBytes} bytes; send it again in another frame");
+    }
+
+    private static Utf8JsonWriter Begin(Session session) => session.ResetResponse();
 
     private static void Send(Session session)
     {
         session.ResponseWriter.Flush();
         session.Send(OutboundMessage.CopyOf(session.ResponseBuffer.WrittenSpan));
+
+        // Now, not at the next request: an idle session must not keep a large buffer.
+        session.ResetResponse();
     }
 
     /// <summary>Runs one call; returns whether it wrote an answer (notifications get none).</summary>
