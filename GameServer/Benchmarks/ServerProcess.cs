@@ -101,7 +101,11 @@ internal sealed class ServerProcess : IDisposable
     /// <summary>User plus system CPU time the server has used so far.</summary>
     public TimeSpan CpuTime() => ProcessCpu.Of(_process.Id);
 
-    public void Dispose()
+    /// <summary>
+    /// Kills the server at once (SIGKILL on Unix: no shutdown, no flush, no close, as a crash would) and
+    /// waits until it is gone.
+    /// </summary>
+    public void Kill()
     {
         try
         {
@@ -116,7 +120,11 @@ internal sealed class ServerProcess : IDisposable
         {
             // Never started or already reaped.
         }
+    }
 
+    public void Dispose()
+    {
+        Kill();
         _process.Dispose();
     }
 
