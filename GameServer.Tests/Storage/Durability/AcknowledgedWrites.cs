@@ -11,6 +11,7 @@ public sealed class AcknowledgedWrites
     private readonly Dictionary<string, int> _inventories = new(StringComparer.Ordinal);
     private readonly Dictionary<int, ItemState> _items = [];
     private readonly HashSet<(int Inventory, int Item)> _links = [];
+    private int _gifts;
 
     public int Users
     {
@@ -44,6 +45,8 @@ public sealed class AcknowledgedWrites
             }
         }
     }
+
+    public int Gifts => Volatile.Read(ref _gifts);
 
     public void UserRegistered(string username, int inventory)
     {
@@ -97,8 +100,13 @@ public sealed class AcknowledgedWrites
     }
 
     /// <summary>An item acknowledged in an inventory: by <c>inventories.add_item</c>, or a gift's <c>inventory.item_added</c>.</summary>
-    public void ItemInInventory(int inventory, int item)
+    public void ItemInInventory(int inventory, int item, bool gift = false)
     {
+        if (gift)
+        {
+            Interlocked.Increment(ref _gifts);
+        }
+
         lock (_lock)
         {
             _links.Add((inventory, item));

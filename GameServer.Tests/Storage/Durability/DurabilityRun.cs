@@ -24,6 +24,8 @@ public sealed class DurabilityRun(string databasePath, string adminName, string 
     private readonly Random _random = new(seed);
     private readonly AcknowledgedWrites _acknowledged = new();
     private int _names;
+    private string? _writerFailure;
+    private bool _killed;
 
     public AcknowledgedWrites Acknowledged => _acknowledged;
 
@@ -49,7 +51,7 @@ public sealed class DurabilityRun(string databasePath, string adminName, string 
 
             if (round > rounds)
             {
-                progress($"durability: after {rounds} kills, every acknowledged write is there: {_acknowledged.Users} users, {_acknowledged.Items} items, {_acknowledged.Links} items in inventories");
+                progress($"durability: after {rounds} kills, every acknowledged write is there: {_acknowledged.Users} users, {_acknowledged.Items} items, {_acknowledged.Links} items in inventories ({_acknowledged.Gifts} of them gifts)");
                 return null;
             }
 
@@ -61,12 +63,19 @@ public sealed class DurabilityRun(string databasePath, string adminName, string 
                 WriteOverHttpAsync(http, new Random(_random.Next()), writing.Token),
                 WriteOverJsonRpcAsync(admin, new Random(_random.Next()), writing.Token),
             };
+            Volatile.Write(ref _killed, false);
             await Task.Delay(killAfter);
+            Volatile.Write(ref _killed, true);
             server.Kill();
             await writing.CancelAsync();
             await Task.WhenAll(writers);
+            if (_writerFailure is not null)
+            {
+                return $"round {round} (seed {seed}): {_writerFailure}";
+            }
+
             progress($"durability: round {round}: healthy {healthyAfter.TotalSeconds:0.0} s after start, killed {killAfter.TotalMilliseconds:0} ms into the writes; " +
-                $"acknowledged so far: {_acknowledged.Users} users, {_acknowledged.Items} items, {_acknowledged.Links} items in inventories");
+                $"acknowledged so far: {_acknowledged.Users} users, {_acknowledged.Items} items, {_acknowledged.Links} items in inventories ({_acknowledged.Gifts} of them gifts)");
         }
 
         return null;
@@ -138,7 +147,7 @@ public sealed class DurabilityRun(string databasePath, string adminName, string 
                 _ = player.WaitForNotificationAsync(Methods.InventoryItemAdded, gift =>
                 {
                     var added = gift.Read(GameJsonContext.Default.ItemAdded);
-                    _acknowledged.ItemInInventory(added.Inventory, added.Item.Id);
+                    _acknowledged.ItemInInventory(added.Inventory, added.Item.Id, gift: added.Item.Name.StartsWith("Gift for ", StringComparison.Ordinal));
                     return false;
                 }, CancellationToken.None);
             }
@@ -227,7 +236,14 @@ public sealed class DurabilityRun(string databasePath, string adminName, string 
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    // Whatever a call in flight meets when the server dies under it: only these end a writer quietly.
-    private static bool IsTheKill(Exception e) =>
-        e is HttpRequestException or System.Net.WebSockets.WebSocketException or OperationCanceledException or IOException or ObjectDisposedException or GameRpcException;
+    // Whatever a call in flight meets when the server dies under it ends a writer quietly; before the kill it is a failure.
+    private bool IsTheKill(Exception e)
+    {
+        if (!Volatile.Read(ref _killed))
+        {
+            _writerFailure ??= $"a writer failed before the kill: {e}";
+        }
+
+        return e is HttpRequestException or System.Net.WebSockets.WebSocketException or OperationCanceledException or IOException or ObjectDisposedException or GameRpcException;
+    }
 }
