@@ -25,7 +25,8 @@ public sealed class LoneSurrogateTests
             services => services.AddSingleton<ILoggerFactory>(_ => LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(logs))));
         await using var socket = await RawSocket.ConnectAsync(server.WebSocketUri);
 
-        var answer = await socket.ReceiveAfterSendingAsync(frame);
+        await socket.SendTextAsync(frame);
+        var answer = await socket.ReceiveAsync();
 
         Assert.That(answer, Is.Not.Null, "an answer, not a closed connection");
         if (code is { } expected)

@@ -34,13 +34,6 @@ public sealed class RawSocket : IAsyncDisposable
         return await ReceiveAsync() ?? throw new WebSocketException("closed instead of answering");
     }
 
-    /// <summary>Sends one text frame and reads what comes back: its answer, or null when the server closed instead.</summary>
-    public async Task<JsonElement?> ReceiveAfterSendingAsync(string text)
-    {
-        await SendTextAsync(text);
-        return await ReceiveAsync();
-    }
-
     /// <summary>Reads the next frame as JSON, or null when the server closed the connection instead.</summary>
     public async Task<JsonElement?> ReceiveAsync()
     {
