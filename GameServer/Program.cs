@@ -48,7 +48,19 @@ public static class Program
             return await BotsCommand.RunAsync(botsArgs);
         }
 
-        await using var app = Build(args);
+        WebApplication built;
+        try
+        {
+            built = Build(args);
+        }
+        catch (StoredDataException e)
+        {
+            // The file holds data the server must not run with; the message says how to fix it.
+            await Console.Error.WriteLineAsync($"Storage error: {e.Message}");
+            return 3;
+        }
+
+        await using var app = built;
         try
         {
             await app.RunAsync();
@@ -90,7 +102,7 @@ public static class Program
             .AddAccounts(builder.Configuration)
             .AddInventory()
             .AddPlayers(builder.Configuration)
-            .AddGifts()
+            .AddGifts(builder.Configuration)
             .AddChat(builder.Configuration)
             .AddMonsters(builder.Configuration)
             // Last, so the schedule starts once every world is loaded and stops before they save.
@@ -109,7 +121,16 @@ public static class Program
         testServices?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.MigrateStorage();
+        try
+        {
+            app.MigrateStorage();
+        }
+        catch
+        {
+            // Not started, so nobody else will close the database file.
+            ((IDisposable)app).Dispose();
+            throw;
+        }
 
         var webClient = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "web-client"));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = webClient });
