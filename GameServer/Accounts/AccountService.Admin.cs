@@ -14,13 +14,14 @@ public sealed partial class AccountService
     /// <summary>
     /// Grants or revokes admin rights. The actor must still be an admin in the store (not merely in
     /// its session's cache), an admin cannot revoke its own rights, and one admin always remains:
-    /// all checked and written atomically.
+    /// all checked and written atomically. <paramref name="changed"/> runs after the commit, still in
+    /// turn, so that the user's open sessions learn concurrent changes in the order they were made.
     /// </summary>
-    public User SetAdmin(int actingUserId, int userId, bool isAdmin)
+    public User SetAdmin(int actingUserId, int userId, bool isAdmin, Action<User>? changed = null)
     {
         lock (_adminChanges)
         {
-            return database.InTransaction(() =>
+            var user = database.InTransaction(() =>
             {
                 RequireAdmin(actingUserId);
                 var user = store.FindUser(userId) ?? throw RpcException.NotFound("user", userId);
@@ -38,6 +39,8 @@ public sealed partial class AccountService
                 user.IsAdmin = isAdmin;
                 return user;
             });
+            changed?.Invoke(user);
+            return user;
         }
     }
 

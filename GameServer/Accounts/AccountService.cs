@@ -104,12 +104,14 @@ public sealed partial class AccountService(
         var rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded ? await hasher.HashAsync(user, password, cancellationToken) : null;
         return database.InTransaction(() =>
         {
+            // Read again after the slow hash: the session must not sign in with an admin flag revoked meanwhile.
+            var current = store.FindUser(user.Id) ?? throw RpcException.Unauthenticated("invalid username or password");
             if (rehashed is not null)
             {
-                store.SetPasswordHash(user.Id, rehashed);
+                store.SetPasswordHash(current.Id, rehashed);
             }
 
-            return IssueToken(user);
+            return IssueToken(current);
         });
     }
 

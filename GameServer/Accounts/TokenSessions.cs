@@ -37,6 +37,13 @@ public sealed partial class TokenSessions(SessionRegistry registry, AccountServi
             }
 
             sessions.Add(session);
+            if (session.User is null)
+            {
+                // Closed or signed out before it could be followed: its events have passed, so forget it now.
+                Forget(session);
+                return;
+            }
+
             if (tracked.ExpiresAt > time.GetUtcNow().UtcDateTime)
             {
                 Arm(session, tracked);
@@ -105,6 +112,7 @@ public sealed partial class TokenSessions(SessionRegistry registry, AccountServi
         // Signed out before told, so a call the client makes on hearing it already finds no login.
         var user = session.User;
         session.SignOut();
+        ForgetIfSignedOut(session);
         if (user is not null)
         {
             session.Send(Notification.Create(Methods.AuthSignedOut, new SignedOut(reason), GameJsonContext.Default.SignedOut));
@@ -112,6 +120,7 @@ public sealed partial class TokenSessions(SessionRegistry registry, AccountServi
         }
     }
 
+    // Only called for a future expiry, so the timer never fires inside the caller's lock.
     private void Arm(Session session, Tracked tracked)
     {
         var due = tracked.ExpiresAt - time.GetUtcNow().UtcDateTime;
@@ -119,7 +128,6 @@ public sealed partial class TokenSessions(SessionRegistry registry, AccountServi
         tracked.Timer = time.CreateTimer(_ => OnTimer(session, tracked), null, Clamp(due), Timeout.InfiniteTimeSpan);
     }
 
-    // Only armed for a future expiry, so the timer never fires inside the caller's lock.
     private static TimeSpan Clamp(TimeSpan due) => due > MaxTimerDue ? MaxTimerDue : due;
 
     private void OnTimer(Session session, Tracked tracked)
@@ -144,13 +152,7 @@ public sealed partial class TokenSessions(SessionRegistry registry, AccountServi
 
     private void OnSignedOut(Session session, SessionUser user)
     {
-        if (session.User is null)
-        {
-            lock (_gate)
-            {
-                Forget(session);
-            }
-        }
+        ForgetIfSignedOut(session);
 
         try
         {
@@ -160,6 +162,18 @@ public sealed partial class TokenSessions(SessionRegistry registry, AccountServi
         {
             // Losing a last-seen time costs at most a gift; the sign-out itself must go on.
             LogLastSeenFailed(e, user.Id);
+        }
+    }
+
+    // Unless it has signed in again since (its own login racing a sign-out): then its new token is followed.
+    private void ForgetIfSignedOut(Session session)
+    {
+        lock (_gate)
+        {
+            if (session.User is null)
+            {
+                Forget(session);
+            }
         }
     }
 

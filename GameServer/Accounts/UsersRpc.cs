@@ -17,17 +17,8 @@ public sealed class UsersRpc(AccountService accounts, SessionRegistry sessions, 
                 (_, _, _) => ValueTask.FromResult<IReadOnlyList<UserInfo>>([.. accounts.ListUsers().Select(AuthRpc.ToInfo)]))
             .Add(Methods.UsersSetAdmin, RpcAccess.Admin, json.SetAdminParams, json.UserInfo, (session, p, _) =>
             {
-                var user = accounts.SetAdmin(session.User!.Id, p.Id, p.IsAdmin);
-
                 // Rights are checked per call from the session, so its open sessions must learn the new flag now.
-                foreach (var open in sessions.SessionsOf(user.Id))
-                {
-                    if (open.CredentialId is { } credential)
-                    {
-                        open.SignIn(new SessionUser(user.Id, user.Username, user.IsAdmin), credential);
-                    }
-                }
-
+                var user = accounts.SetAdmin(session.User!.Id, p.Id, p.IsAdmin, UpdateSessions);
                 return ValueTask.FromResult(AuthRpc.ToInfo(user));
             })
             .Add(Methods.UsersSetPassword, RpcAccess.Admin, json.SetPasswordParams, json.UserInfo, async (session, p, ct) =>
@@ -36,5 +27,16 @@ public sealed class UsersRpc(AccountService accounts, SessionRegistry sessions, 
                 tokenSessions.SignOutUser(user.Id, SignOutReasons.PasswordReset);
                 return AuthRpc.ToInfo(user);
             });
+    }
+
+    private void UpdateSessions(User user)
+    {
+        foreach (var open in sessions.SessionsOf(user.Id))
+        {
+            if (open.CredentialId is { } credential)
+            {
+                open.SignIn(new SessionUser(user.Id, user.Username, user.IsAdmin), credential);
+            }
+        }
     }
 }
