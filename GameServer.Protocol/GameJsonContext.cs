@@ -27,6 +27,7 @@ namespace GameServer.Protocol;
 [JsonSerializable(typeof(UserInfo))]
 [JsonSerializable(typeof(AuthResult))]
 [JsonSerializable(typeof(LogoutResult))]
+[JsonSerializable(typeof(SignedOut))]
 [JsonSerializable(typeof(IReadOnlyList<UserInfo>))]
 [JsonSerializable(typeof(SetAdminParams))]
 [JsonSerializable(typeof(SetPasswordParams))]

@@ -21,6 +21,9 @@ public static class Methods
     /// <summary>Revokes the connection's token and logs the connection out.</summary>
     public const string AuthLogout = "auth.logout";
 
+    /// <summary>Notification: the connection was logged out because its token was revoked or expired.</summary>
+    public const string AuthSignedOut = "auth.signed_out";
+
     /// <summary>Every user; admins only.</summary>
     public const string UsersList = "users.list";
 

@@ -61,6 +61,12 @@ public static class Program
             await Console.Error.WriteLineAsync($"Configuration error: {string.Join("; ", e.Failures)}");
             return 2;
         }
+        catch (StoredDataException e)
+        {
+            // The file holds data the server must not run with; the message says how to fix it.
+            await Console.Error.WriteLineAsync($"Storage error: {e.Message}");
+            return 3;
+        }
 
         return 0;
     }
@@ -93,7 +99,7 @@ public static class Program
             .AddAccounts(builder.Configuration)
             .AddInventory(builder.Configuration)
             .AddPlayers(builder.Configuration)
-            .AddGifts()
+            .AddGifts(builder.Configuration)
             .AddChat(builder.Configuration)
             .AddMonsters(builder.Configuration)
             // Last, so the schedule starts once every world is loaded and stops before they save.
@@ -112,7 +118,16 @@ public static class Program
         testServices?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.MigrateStorage();
+        try
+        {
+            app.MigrateStorage();
+        }
+        catch
+        {
+            // Not started, so nobody else will close the database file.
+            ((IDisposable)app).Dispose();
+            throw;
+        }
 
         // The order matters: the limits key on the client address after forwarded headers, every
         // answer (a refused handshake too) carries the security headers, and the limiters must see

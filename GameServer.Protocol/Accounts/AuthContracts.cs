@@ -1,7 +1,7 @@
 namespace GameServer.Protocol.Accounts;
 
 /// <summary>Parameters of <c>auth.register</c> and <c>auth.login</c>.</summary>
-/// <param name="Username">3–32 characters of <c>[A-Za-z0-9_.-]</c>; unique ignoring case.</param>
+/// <param name="Username">3–32 characters of <c>[A-Za-z0-9_.-]</c> and nothing else (not even a final newline); unique ignoring case.</param>
 /// <param name="Password">At least 8 characters.</param>
 public sealed record Credentials(string Username, string Password);
 
@@ -23,3 +23,23 @@ public sealed record AuthResult(string Token, UserInfo User);
 /// <summary>The answer to <c>auth.logout</c>.</summary>
 /// <param name="LoggedOut">Always true: the token is revoked and the connection logged out.</param>
 public sealed record LogoutResult(bool LoggedOut);
+
+/// <summary>
+/// The <c>auth.signed_out</c> notification: the connection is logged out (it stays open) because
+/// the token it logged in with no longer works. Log in again to go on.
+/// </summary>
+/// <param name="Reason">One of <see cref="SignOutReasons"/>.</param>
+public sealed record SignedOut(string Reason);
+
+/// <summary>Why a connection was signed out, as sent in <see cref="SignedOut.Reason"/>.</summary>
+public static class SignOutReasons
+{
+    /// <summary>The token was revoked by <c>auth.logout</c> on another connection using it.</summary>
+    public const string Logout = "logout";
+
+    /// <summary>An admin set a new password with <c>users.set_password</c>: every token of the user is revoked.</summary>
+    public const string PasswordReset = "password_reset";
+
+    /// <summary>The token reached the end of its lifetime (<c>Accounts:TokenLifetime</c>).</summary>
+    public const string Expired = "expired";
+}

@@ -28,4 +28,10 @@ public sealed class GameRpcException : Exception
         Data is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("field", out var fieldElement)
             ? fieldElement.GetString()
             : null;
+
+    /// <summary>How long to wait before trying again, from <c>data.retry_after_ms</c> of a -32029 answer; null when not given.</summary>
+    public TimeSpan? RetryAfter =>
+        Data is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("retry_after_ms", out var wait) && wait.TryGetInt64(out var ms)
+            ? TimeSpan.FromMilliseconds(ms)
+            : null;
 }

@@ -68,7 +68,7 @@ public sealed class InProcessServer : IAsyncDisposable
     public async Task<(GameClient Client, AuthResult Auth)> ConnectAsAdminAsync(string? username = null)
     {
         var name = username ?? Some.Username("admin");
-        Services.GetRequiredService<AccountService>().CreateSuperuser(name, Some.Password);
+        await Services.GetRequiredService<AccountService>().CreateSuperuserAsync(name, Some.Password);
         var client = await ConnectAsync();
         return (client, await client.LoginAsync(name, Some.Password));
     }
@@ -88,8 +88,11 @@ public sealed class InProcessServer : IAsyncDisposable
     public async Task<InProcessServer> RestartAsync()
     {
         await StopAsync();
+
+        // The directory passes to the new server only once it has started: a refused start leaves it ours to delete.
+        var restarted = await StartAsync(_directory, ownsDirectory: true, _settings, _services);
         _ownsDirectory = false;
-        return await StartAsync(_directory, ownsDirectory: true, _settings, _services);
+        return restarted;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -9,6 +11,7 @@ public sealed class RawSocket : IAsyncDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private readonly ClientWebSocket _socket = new();
+    private HttpMessageInvoker? _invoker;
 
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
 
@@ -16,6 +19,35 @@ public sealed class RawSocket : IAsyncDisposable
     {
         var raw = new RawSocket();
         await raw._socket.ConnectAsync(uri, CancellationToken.None);
+        return raw;
+    }
+
+    /// <summary>
+    /// Connects from <paramref name="localAddress"/>, such as 127.0.0.2: a second client address on one
+    /// machine (Linux routes all of 127.0.0.0/8 to loopback), for per-address limits.
+    /// </summary>
+    public static async Task<RawSocket> ConnectAsync(Uri uri, IPAddress localAddress)
+    {
+        var raw = new RawSocket();
+        raw._invoker = new HttpMessageInvoker(new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(localAddress, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        });
+        await raw._socket.ConnectAsync(uri, raw._invoker, CancellationToken.None);
         return raw;
     }
 
@@ -82,5 +114,6 @@ public sealed class RawSocket : IAsyncDisposable
         }
 
         _socket.Dispose();
+        _invoker?.Dispose();
     }
 }

@@ -92,7 +92,7 @@ public sealed class AdminDashboardTests : BrowserFixture
     {
         var name = Some.Username(admin ? "admin" : "player");
         var accounts = _server.Services.GetRequiredService<AccountService>();
-        accounts.Register(name, Some.Password, isAdmin: admin);
+        await accounts.RegisterAsync(name, Some.Password, client: null, isAdmin: admin);
         var page = await OpenPageAsync(new Uri(_server.HttpUri, "/admin"));
         await page.FillAsync("#login-form input[name=username]", name);
         await page.FillAsync("#login-form input[name=password]", Some.Password);

@@ -1,7 +1,7 @@
 using System.Buffers.Text;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using System.Threading.RateLimiting;
 using GameServer.Realtime.JsonRpc;
 using GameServer.Storage;
 using Microsoft.AspNetCore.Identity;
@@ -13,54 +13,51 @@ namespace GameServer.Accounts;
 /// <param name="User">The user.</param>
 /// <param name="Token">The token to give the client.</param>
 /// <param name="TokenHash">The token's stored hash, which identifies it for logout.</param>
-public sealed record SignedInUser(User User, string Token, string TokenHash);
+/// <param name="ExpiresAt">When the token stops working (UTC); its sessions are signed out then.</param>
+public sealed record SignedInUser(User User, string Token, string TokenHash, DateTime ExpiresAt);
 
 /// <summary>
 /// The rules of accounts and sessions: registration, login, token resume and revocation. The
 /// JSON-RPC handlers, the HTTP API's bearer check and the createsuperuser command all go through it.
+/// Admin operations are in <c>AccountService.Admin.cs</c>.
 /// </summary>
 public sealed partial class AccountService(
     AccountStore store,
     GameDatabase database,
     IEnumerable<IAccountProvisioner> provisioners,
-    IPasswordHasher<User> hasher,
+    BoundedPasswordHasher hasher,
+    AuthLimits limits,
     IOptions<AccountsOptions> options,
-    TimeProvider time) : IDisposable
+    TimeProvider time)
 {
     private const int TokenBytes = 32;
     private const int MinPasswordLength = 8;
     private const int MaxPasswordLength = 1024;
 
-    // Verifying against this hash when the user does not exist makes a wrong name cost as much as a wrong password.
-    private readonly Lazy<string> _decoyHash = new(() => hasher.HashPassword(new User(), "decoy password"));
-
-    private readonly PartitionedRateLimiter<string> _loginLimiter = PartitionedRateLimiter.Create<string, string>(name =>
-        RateLimitPartition.GetTokenBucketLimiter(name, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = options.Value.LoginAttemptsPerMinute,
-            TokensPerPeriod = options.Value.LoginAttemptsPerMinute,
-            ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
-
-    /// <summary>Creates a user with its per-feature records and a first token, all in one transaction.</summary>
-    public SignedInUser Register(string username, string password, bool isAdmin = false)
+    /// <summary>
+    /// Creates a user with its per-feature records and a first token, all in one transaction.
+    /// <paramref name="client"/> is the caller's address (null in process), limited per minute.
+    /// </summary>
+    public async Task<SignedInUser> RegisterAsync(string username, string password, IPAddress? client, bool isAdmin = false, CancellationToken cancellationToken = default)
     {
         ValidateUsername(username);
         ValidatePassword(password);
+        limits.TakeRegistration(client);
         if (store.FindUserByName(username) is not null)
         {
             throw RpcException.Conflict("username", "is already taken");
         }
 
+        var now = time.GetUtcNow().UtcDateTime;
         var user = new User
         {
             Username = username,
             NormalizedUsername = User.Normalize(username),
             IsAdmin = isAdmin,
-            CreatedAt = time.GetUtcNow().UtcDateTime,
+            CreatedAt = now,
+            LastSeenAt = now,
         };
-        user.PasswordHash = hasher.HashPassword(user, password);
+        user.PasswordHash = await hasher.HashAsync(user, password, cancellationToken);
         try
         {
             return database.InTransaction(() =>
@@ -81,109 +78,83 @@ public sealed partial class AccountService(
         }
     }
 
-    /// <summary>Checks a password; an unknown user and a wrong password fail alike.</summary>
-    public SignedInUser Login(string username, string password)
+    /// <summary>
+    /// Checks a password; an unknown user and a wrong password fail alike, and cost alike. Attempts
+    /// are limited per address, failures per (name, address); see <see cref="AuthLimits"/>.
+    /// </summary>
+    public async Task<SignedInUser> LoginAsync(string username, string password, IPAddress? client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(username);
         ArgumentNullException.ThrowIfNull(password);
-        using var lease = _loginLimiter.AttemptAcquire(User.Normalize(username));
-        if (!lease.IsAcquired)
-        {
-            throw RpcException.RateLimited(TimeSpan.FromMinutes(1));
-        }
-
+        limits.TakeLogin(username, client);
         var user = store.FindUserByName(username);
         if (user is null || password.Length > MaxPasswordLength)
         {
-            hasher.VerifyHashedPassword(new User(), _decoyHash.Value, password.Length > MaxPasswordLength ? "" : password);
-            throw RpcException.Unauthenticated("invalid username or password");
+            await hasher.VerifyDecoyAsync(password.Length > MaxPasswordLength ? "" : password, cancellationToken);
+            throw LoginFailed(username, client);
         }
 
-        var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        var verdict = await hasher.VerifyAsync(user, password, cancellationToken);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            throw RpcException.Unauthenticated("invalid username or password");
+            throw LoginFailed(username, client);
         }
 
+        limits.RecordSuccess(username, client);
+        var rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded ? await hasher.HashAsync(user, password, cancellationToken) : null;
         return database.InTransaction(() =>
         {
-            if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+            // Read again after the slow hash: the session must not sign in with an admin flag revoked meanwhile.
+            var current = store.FindUser(user.Id) ?? throw RpcException.Unauthenticated("invalid username or password");
+            if (rehashed is not null)
             {
-                user.PasswordHash = hasher.HashPassword(user, password);
-                store.Update(user);
+                store.SetPasswordHash(current.Id, rehashed);
             }
 
-            return IssueToken(user);
+            return IssueToken(current);
         });
     }
 
     /// <summary>Logs in with an existing token: a reconnect or another device of the same user.</summary>
     public SignedInUser Resume(string token)
     {
-        var tokenHash = HashToken(token) ?? throw RpcException.Unauthenticated("invalid or expired token");
-        var stored = store.FindToken(tokenHash);
-        if (stored is null || stored.ExpiresAt.ToUniversalTime() <= time.GetUtcNow().UtcDateTime)
-        {
-            throw RpcException.Unauthenticated("invalid or expired token");
-        }
-
-        var user = store.FindUser(stored.UserId) ?? throw RpcException.Unauthenticated("invalid or expired token");
-        return new SignedInUser(user, token, tokenHash);
+        var (user, stored) = FindByToken(token) ?? throw RpcException.Unauthenticated("invalid or expired token");
+        MarkSeen(user.Id);
+        return new SignedInUser(user, token, stored.TokenHash, stored.ExpiresAt.ToUniversalTime());
     }
 
     /// <summary>Revokes one token; the user's other devices keep theirs.</summary>
     public void Revoke(string tokenHash) => store.DeleteToken(tokenHash);
 
     /// <summary>The user behind a bearer token, or null: for the HTTP API.</summary>
-    public User? Authenticate(string token)
-    {
-        try
-        {
-            return Resume(token).User;
-        }
-        catch (RpcException)
-        {
-            return null;
-        }
-    }
+    public User? Authenticate(string token) => FindByToken(token)?.User;
 
-    public IReadOnlyList<User> ListUsers() => store.AllUsers();
-
-    /// <summary>Grants or revokes admin rights; an admin cannot revoke its own, so there is always one left who can undo it.</summary>
-    public User SetAdmin(int actingUserId, int userId, bool isAdmin)
-    {
-        var user = store.FindUser(userId) ?? throw RpcException.NotFound("user", userId);
-        if (userId == actingUserId && !isAdmin)
-        {
-            throw RpcException.Conflict("is_admin", "an admin cannot revoke its own admin rights");
-        }
-
-        user.IsAdmin = isAdmin;
-        store.Update(user);
-        return user;
-    }
-
-    /// <summary>Sets a new password and revokes every token of the user: all of its devices must log in again.</summary>
-    public User SetPassword(int userId, string password)
-    {
-        ValidatePassword(password);
-        var user = store.FindUser(userId) ?? throw RpcException.NotFound("user", userId);
-        user.PasswordHash = hasher.HashPassword(user, password);
-        database.InTransaction(() =>
-        {
-            store.Update(user);
-            store.DeleteTokensOf(userId);
-        });
-        return user;
-    }
+    /// <summary>Records that the user was seen now (a sign-out, a closed connection).</summary>
+    public void MarkSeen(int userId) => store.SetLastSeen(userId, time.GetUtcNow().UtcDateTime);
 
     /// <summary>Deletes expired tokens; returns how many.</summary>
     public int DeleteExpiredTokens() => store.DeleteTokensExpiredBefore(time.GetUtcNow().UtcDateTime);
 
-    /// <summary>Creates an admin, as the original's <c>manage.py createsuperuser</c> did.</summary>
-    public User CreateSuperuser(string username, string password) => Register(username, password, isAdmin: true).User;
+    /// <summary>Whether <paramref name="username"/> follows the rule: 3-32 characters of A-Z, a-z, 0-9, _, . and -, and nothing else.</summary>
+    public static bool IsValidUsername(string? username) => username is not null && UsernamePattern().IsMatch(username);
 
-    public void Dispose() => _loginLimiter.Dispose();
+    private RpcException LoginFailed(string username, IPAddress? client)
+    {
+        limits.RecordFailure(username, client);
+        return RpcException.Unauthenticated("invalid username or password");
+    }
+
+    private (User User, AuthToken Token)? FindByToken(string token)
+    {
+        var tokenHash = HashToken(token);
+        var stored = tokenHash is null ? null : store.FindToken(tokenHash);
+        if (stored is null || stored.ExpiresAt.ToUniversalTime() <= time.GetUtcNow().UtcDateTime)
+        {
+            return null;
+        }
+
+        return store.FindUser(stored.UserId) is { } user ? (user, stored) : null;
+    }
 
     private SignedInUser IssueToken(User user)
     {
@@ -197,7 +168,8 @@ public sealed partial class AccountService(
             ExpiresAt = now + options.Value.TokenLifetime,
         };
         store.Insert(token);
-        return new SignedInUser(user, Base64Url.EncodeToString(secret), token.TokenHash);
+        store.SetLastSeen(user.Id, now);
+        return new SignedInUser(user, Base64Url.EncodeToString(secret), token.TokenHash, token.ExpiresAt);
     }
 
     private static string? HashToken(string token)
@@ -220,7 +192,7 @@ public sealed partial class AccountService(
             throw RpcException.InvalidParams("username", "is required");
         }
 
-        if (!UsernamePattern().IsMatch(username))
+        if (!IsValidUsername(username))
         {
             throw RpcException.InvalidParams("username", "must be 3-32 characters of A-Z, a-z, 0-9, _, . and -");
         }
@@ -239,6 +211,7 @@ public sealed partial class AccountService(
         }
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_.-]{3,32}$")]
+    // \z, not $: $ also matches before a final newline, which let "admin\n" register as a look-alike of "admin".
+    [GeneratedRegex(@"^[A-Za-z0-9_.-]{3,32}\z")]
     private static partial Regex UsernamePattern();
 }

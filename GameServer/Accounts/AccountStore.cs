@@ -7,9 +7,10 @@ namespace GameServer.Accounts;
 public sealed class AccountStore(GameDatabase database)
 {
     internal const string UsersCollection = "users";
+    internal const string TokensCollection = "auth_tokens";
 
     private readonly ILiteCollection<User> _users = database.Collection<User>(UsersCollection);
-    private readonly ILiteCollection<AuthToken> _tokens = database.Collection<AuthToken>("auth_tokens");
+    private readonly ILiteCollection<AuthToken> _tokens = database.Collection<AuthToken>(TokensCollection);
 
     public User? FindUser(int id) => _users.FindById(id);
 
@@ -22,10 +23,22 @@ public sealed class AccountStore(GameDatabase database)
     public IEnumerable<(int Id, string Username)> AllUserNames() =>
         _users.Query().OrderBy(u => u.Id).Select(u => new { u.Id, u.Username }).ToEnumerable().Select(u => (u.Id, u.Username));
 
+    /// <summary>The id and name of every user seen at or after <paramref name="since"/>, found through the LastSeenAt index.</summary>
+    public IEnumerable<(int Id, string Username)> UserNamesSeenSince(DateTime since) =>
+        _users.Query().Where(u => u.LastSeenAt >= since).Select(u => new { u.Id, u.Username }).ToEnumerable().Select(u => (u.Id, u.Username));
+
+    public int CountAdmins() => _users.Count(u => u.IsAdmin);
+
     /// <summary>Inserts the user; a name taken in any case is refused by the unique index.</summary>
     public void Insert(User user) => _users.Insert(user);
 
-    public void Update(User user) => _users.Update(user);
+    // The setters below change one field in place rather than writing back a whole document read
+    // earlier: a login's slow hash must not put back an admin flag revoked meanwhile.
+    public bool SetAdmin(int userId, bool isAdmin) => SetField(userId, nameof(User.IsAdmin), isAdmin);
+
+    public bool SetPasswordHash(int userId, string passwordHash) => SetField(userId, nameof(User.PasswordHash), passwordHash);
+
+    public bool SetLastSeen(int userId, DateTime at) => SetField(userId, nameof(User.LastSeenAt), at);
 
     public void Insert(AuthToken token) => _tokens.Insert(token);
 
@@ -36,21 +49,7 @@ public sealed class AccountStore(GameDatabase database)
     public int DeleteTokensExpiredBefore(DateTime now) => _tokens.DeleteMany(t => t.ExpiresAt < now);
 
     public int DeleteTokensOf(int userId) => _tokens.DeleteMany(t => t.UserId == userId);
-}
 
-/// <summary>Schema version 1: unique user names ignoring case; tokens found by their hash.</summary>
-public sealed class AccountIndexesMigration : IMigration
-{
-    public int Version => 1;
-
-    public string Description => "accounts: unique normalized usernames, token hash index";
-
-    public void Apply(GameDatabase database)
-    {
-        ArgumentNullException.ThrowIfNull(database);
-        database.Collection<User>(AccountStore.UsersCollection).EnsureIndex(u => u.NormalizedUsername, unique: true);
-        var tokens = database.Collection<AuthToken>("auth_tokens");
-        tokens.EnsureIndex(t => t.TokenHash, unique: true);
-        tokens.EnsureIndex(t => t.UserId);
-    }
+    private bool SetField(int userId, string field, BsonValue value) =>
+        _users.UpdateMany(BsonExpression.Create($"{{ {field}: @0 }}", value), BsonExpression.Create("_id = @0", new BsonValue(userId))) > 0;
 }

@@ -5,20 +5,26 @@ using Microsoft.AspNetCore.Identity;
 
 namespace GameServer.Accounts;
 
-/// <summary>Registers accounts: the store, the service, the password hasher and the auth methods.</summary>
+/// <summary>Registers accounts: the store, the service, the password hasher, the limits and the auth methods.</summary>
 public static class AccountsFeature
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<AccountsOptions>(configuration, AccountsOptions.Section);
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddSingleton<BoundedPasswordHasher>();
+        services.AddSingleton<AuthLimits>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<TokenSessions>();
+        services.AddHostedService(sp => sp.GetRequiredService<TokenSessions>());
         services.AddSingleton<AuthRpc>();
         services.AddSingleton<UsersRpc>();
         services.AddJob<ExpiredTokenCleanupJob>();
         services.AddSingleton<BearerAuthentication>();
         services.AddSingleton<IMigration, AccountIndexesMigration>();
+        services.AddSingleton<IMigration, UsernameRuleMigration>();
+        services.AddSingleton<IMigration, LastSeenMigration>();
         return services;
     }
 }

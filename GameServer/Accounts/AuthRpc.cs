@@ -6,7 +6,7 @@ using GameServer.Realtime.JsonRpc;
 namespace GameServer.Accounts;
 
 /// <summary>The <c>auth.*</c> methods: thin adapters that call <see cref="AccountService"/> and sign the session in or out.</summary>
-public sealed class AuthRpc(AccountService accounts) : IRpcMethods
+public sealed class AuthRpc(AccountService accounts, TokenSessions tokenSessions) : IRpcMethods
 {
     private static GameJsonContext Json => GameJsonContext.Default;
 
@@ -14,30 +14,35 @@ public sealed class AuthRpc(AccountService accounts) : IRpcMethods
     {
         ArgumentNullException.ThrowIfNull(methods);
         methods
-            .Add(Methods.AuthRegister, RpcAccess.Anonymous, Json.Credentials, Json.AuthResult,
-                (session, p, _) => SignIn(session, accounts.Register(p.Username, p.Password)))
-            .Add(Methods.AuthLogin, RpcAccess.Anonymous, Json.Credentials, Json.AuthResult,
-                (session, p, _) => SignIn(session, accounts.Login(p.Username, p.Password)))
+            .Add(Methods.AuthRegister, RpcAccess.Anonymous, Json.Credentials, Json.AuthResult, async (session, p, ct) =>
+                SignIn(session, await accounts.RegisterAsync(p.Username, p.Password, session.ClientAddress, cancellationToken: ct)))
+            .Add(Methods.AuthLogin, RpcAccess.Anonymous, Json.Credentials, Json.AuthResult, async (session, p, ct) =>
+                SignIn(session, await accounts.LoginAsync(p.Username, p.Password, session.ClientAddress, ct)))
             .Add(Methods.AuthResume, RpcAccess.Anonymous, Json.ResumeParams, Json.AuthResult,
-                (session, p, _) => SignIn(session, accounts.Resume(p.Token)))
+                (session, p, _) => ValueTask.FromResult(SignIn(session, accounts.Resume(p.Token))))
             .Add(Methods.AuthLogout, RpcAccess.User, Json.EmptyParams, Json.LogoutResult, Logout);
     }
 
-    private static ValueTask<AuthResult> SignIn(Session session, SignedInUser signedIn)
+    private AuthResult SignIn(Session session, SignedInUser signedIn)
     {
         var user = signedIn.User;
         session.SignIn(new SessionUser(user.Id, user.Username, user.IsAdmin), signedIn.TokenHash);
-        return ValueTask.FromResult(new AuthResult(signedIn.Token, ToInfo(user)));
+        tokenSessions.Track(session, signedIn);
+        return new AuthResult(signedIn.Token, ToInfo(user));
     }
 
     private ValueTask<LogoutResult> Logout(Session session, EmptyParams p, CancellationToken ct)
     {
-        if (session.CredentialId is { } tokenHash)
+        var tokenHash = session.CredentialId;
+        session.SignOut();
+        if (tokenHash is not null)
         {
             accounts.Revoke(tokenHash);
+
+            // The caller has its answer; every other connection using the token is told.
+            tokenSessions.SignOutToken(tokenHash, SignOutReasons.Logout, except: session);
         }
 
-        session.SignOut();
         return ValueTask.FromResult(new LogoutResult(true));
     }
 

@@ -48,11 +48,11 @@ public static class CreateSuperuserCommand
             return 2;
         }
 
-        var services = buildServices([.. rest]);
-        services.GetRequiredService<MigrationRunner>().Run();
         try
         {
-            var user = services.GetRequiredService<AccountService>().CreateSuperuser(username, password);
+            // Building the server brings the schema up to date, or refuses a file it cannot run with.
+            var services = buildServices([.. rest]);
+            var user = services.GetRequiredService<AccountService>().CreateSuperuserAsync(username, password).GetAwaiter().GetResult();
             Console.WriteLine($"Superuser {user.Username} created (id {user.Id}).");
             return 0;
         }
@@ -60,6 +60,11 @@ public static class CreateSuperuserCommand
         {
             Console.Error.WriteLine($"Error: {e.Message}");
             return 1;
+        }
+        catch (StoredDataException e)
+        {
+            Console.Error.WriteLine($"Storage error: {e.Message}");
+            return 3;
         }
     }
 

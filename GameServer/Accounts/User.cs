@@ -18,5 +18,11 @@ public sealed class User
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// When the user last registered, logged in, resumed, logged out or disconnected; the gift job
+    /// skips users not seen within <c>Gifts:ActiveWithin</c>. Null only in files from before schema 8.
+    /// </summary>
+    public DateTime? LastSeenAt { get; set; }
+
     public static string Normalize(string username) => username.ToUpperInvariant();
 }

@@ -6,7 +6,7 @@ using GameServer.Realtime.JsonRpc;
 namespace GameServer.Accounts;
 
 /// <summary>The admin's <c>users.*</c> methods; changes reach the user's open sessions at once.</summary>
-public sealed class UsersRpc(AccountService accounts, SessionRegistry sessions) : IRpcMethods
+public sealed class UsersRpc(AccountService accounts, SessionRegistry sessions, TokenSessions tokenSessions) : IRpcMethods
 {
     public void MapTo(RpcMethodTable.Builder methods)
     {
@@ -17,25 +17,26 @@ public sealed class UsersRpc(AccountService accounts, SessionRegistry sessions) 
                 (_, _, _) => ValueTask.FromResult<IReadOnlyList<UserInfo>>([.. accounts.ListUsers().Select(AuthRpc.ToInfo)]))
             .Add(Methods.UsersSetAdmin, RpcAccess.Admin, json.SetAdminParams, json.UserInfo, (session, p, _) =>
             {
-                var user = accounts.SetAdmin(session.User!.Id, p.Id, p.IsAdmin);
-
                 // Rights are checked per call from the session, so its open sessions must learn the new flag now.
-                foreach (var open in sessions.SessionsOf(user.Id))
-                {
-                    open.SignIn(new SessionUser(user.Id, user.Username, user.IsAdmin), open.CredentialId ?? "");
-                }
-
+                var user = accounts.SetAdmin(session.User!.Id, p.Id, p.IsAdmin, UpdateSessions);
                 return ValueTask.FromResult(AuthRpc.ToInfo(user));
             })
-            .Add(Methods.UsersSetPassword, RpcAccess.Admin, json.SetPasswordParams, json.UserInfo, (_, p, _) =>
+            .Add(Methods.UsersSetPassword, RpcAccess.Admin, json.SetPasswordParams, json.UserInfo, async (session, p, ct) =>
             {
-                var user = accounts.SetPassword(p.Id, p.Password);
-                foreach (var open in sessions.SessionsOf(user.Id))
-                {
-                    open.SignOut();
-                }
-
-                return ValueTask.FromResult(AuthRpc.ToInfo(user));
+                var user = await accounts.SetPasswordAsync(session.User!.Id, p.Id, p.Password, ct);
+                tokenSessions.SignOutUser(user.Id, SignOutReasons.PasswordReset);
+                return AuthRpc.ToInfo(user);
             });
+    }
+
+    private void UpdateSessions(User user)
+    {
+        foreach (var open in sessions.SessionsOf(user.Id))
+        {
+            if (open.CredentialId is { } credential)
+            {
+                open.SignIn(new SessionUser(user.Id, user.Username, user.IsAdmin), credential);
+            }
+        }
     }
 }

@@ -7,8 +7,9 @@ namespace GameServer.Benchmarks;
 /// <summary>
 /// Seeds many users straight into the server's own stores, for the gift benchmark. Registering through
 /// the protocol would cost one PBKDF2 hash per user (minutes for 10,000); here every user shares one
-/// hash, computed once. Otherwise each user is made as registration makes it: the user, then every
-/// feature's records (inventory, player) through the same provisioners, in batched transactions.
+/// hash, computed once. Otherwise each user is made as registration makes it: the user (seen now, so
+/// the gift job counts it active), then every feature's records (inventory, player) through the same
+/// provisioners, in batched transactions.
 /// </summary>
 internal static class BenchmarkUsers
 {
@@ -39,6 +40,7 @@ internal static class BenchmarkUsers
                         NormalizedUsername = User.Normalize(username),
                         PasswordHash = passwordHash,
                         CreatedAt = createdAt,
+                        LastSeenAt = createdAt,
                     };
                     accounts.Insert(user);
                     provisioners.ForEach(p => p.Provision(user));

@@ -17,6 +17,8 @@ internal sealed partial class Bot(string username, Swarm swarm, BotsOptions opti
 {
     public const string Password = "bot password";
 
+    private const int MaxRegisterAttempts = 30;
+
     private readonly Random _random = new();
     private GameClient? _client;
     private double _x;
@@ -48,13 +50,29 @@ internal sealed partial class Bot(string username, Swarm swarm, BotsOptions opti
     {
         _client = await GameClient.ConnectAsync(url, cancellationToken);
         _client.NotificationReceived += OnNotification;
-        var auth = await _client.RegisterAsync(username, Password, cancellationToken);
+        var auth = await RegisterAsync(cancellationToken);
         var snapshot = await _client.SubscribePlayersAsync(options.Radius, cancellationToken);
 
         // Whole world or radius, the snapshot holds the subscriber's own player: it is at distance 0.
         var own = snapshot.Players.FirstOrDefault(p => p.User == auth.User.Id)
             ?? throw new InvalidOperationException($"{username}: the players.subscribe snapshot lacks the bot's own player");
         (PlayerId, _x, _y) = (own.Id, own.PositionX, own.PositionY);
+    }
+
+    // Hundreds of bots joining at once fill the server's password-hash queue: the refused ones wait as told and try again.
+    private async Task<AuthResult> RegisterAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await _client!.RegisterAsync(username, Password, cancellationToken);
+            }
+            catch (GameRpcException e) when (e.Code == ErrorCodes.RateLimited && attempt < MaxRegisterAttempts)
+            {
+                await Task.Delay(e.RetryAfter ?? TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
     }
 
     /// <summary>

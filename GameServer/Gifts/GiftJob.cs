@@ -1,21 +1,31 @@
 using GameServer.Accounts;
 using GameServer.Inventory;
 using GameServer.Jobs;
+using GameServer.Realtime;
+using Microsoft.Extensions.Options;
 
 namespace GameServer.Gifts;
 
 /// <summary>
-/// Every <c>Gifts:Interval</c> (10 s), gives every user a new weightless item named
-/// <c>Gift for {username}</c>, as the original's Celery beat task did. Users are handled in batches,
-/// one transaction each, so a run over thousands of users is a few transactions, not thousands.
+/// Every <c>Gifts:Interval</c> (10 s), gives every active user a new weightless item named
+/// <c>Gift for {username}</c>, as the original's Celery beat task did for every user. Active means
+/// seen within <c>Gifts:ActiveWithin</c> (1 day) or online now: accounts made and abandoned, by the
+/// thousand if need be, stop growing the database. Users are handled in batches, one transaction
+/// each, so a run over thousands of users is a few transactions, not thousands.
 /// </summary>
-public sealed partial class GiftJob(AccountStore accounts, InventoryService inventory, ILogger<GiftJob> logger) : IJob
+public sealed partial class GiftJob(
+    AccountStore accounts,
+    InventoryService inventory,
+    SessionRegistry sessions,
+    IOptions<GiftsOptions> options,
+    TimeProvider time,
+    ILogger<GiftJob> logger) : IJob
 {
     internal const int BatchSize = 2000;
 
     public string Name => "gifts";
 
-    public string Section => "Gifts";
+    public string Section => GiftsOptions.Section;
 
     public TimeSpan DefaultInterval => TimeSpan.FromSeconds(10);
 
@@ -23,7 +33,7 @@ public sealed partial class GiftJob(AccountStore accounts, InventoryService inve
     {
         // Read before the first batch: a query still open across the batches' transactions keeps LiteDB
         // from checkpointing, so with no other writer its log grew by a whole run's pages every run.
-        var users = accounts.AllUserNames().ToList();
+        var users = Recipients();
         var given = 0;
         foreach (var batch in users.Chunk(BatchSize))
         {
@@ -33,6 +43,30 @@ public sealed partial class GiftJob(AccountStore accounts, InventoryService inve
 
         LogGiven(given);
         return ValueTask.CompletedTask;
+    }
+
+    private List<(int Id, string Username)> Recipients()
+    {
+        if (options.Value.ActiveWithin is not { } window)
+        {
+            return [.. accounts.AllUserNames()];
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var seen = accounts.UserNamesSeenSince(window < now - DateTime.MinValue ? now - window : DateTime.MinValue).ToList();
+
+        // Someone connected for longer than the window has not been "seen" since signing in, but is here.
+        var known = seen.Select(u => u.Id).ToHashSet();
+        foreach (var userId in sessions.OnlineUserIds)
+        {
+            if (!known.Contains(userId) && accounts.FindUser(userId) is { } user)
+            {
+                seen.Add((user.Id, user.Username));
+            }
+        }
+
+        seen.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return seen;
     }
 
     [LoggerMessage(LogLevel.Debug, "Gave {Count} gifts")]

@@ -1,9 +1,14 @@
+using GameServer.Configuration;
 using GameServer.Jobs;
 
 namespace GameServer.Gifts;
 
-/// <summary>Registers the gift job (configuration: <c>Gifts:Enabled</c>, <c>Gifts:Interval</c>).</summary>
+/// <summary>Registers the gift job (configuration: <c>Gifts:Enabled</c>, <c>Gifts:Interval</c>, <c>Gifts:ActiveWithin</c>).</summary>
 public static class GiftsFeature
 {
-    public static IServiceCollection AddGifts(this IServiceCollection services) => services.AddJob<GiftJob>();
+    public static IServiceCollection AddGifts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<GiftsOptions>(configuration, GiftsOptions.Section);
+        return services.AddJob<GiftJob>();
+    }
 }

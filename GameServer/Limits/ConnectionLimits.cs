@@ -56,7 +56,7 @@ public static partial class ConnectionLimits
         services.AddSingleton<LoginDeadline>();
         services.AddHostedService(sp => sp.GetRequiredService<LoginDeadline>());
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<ConnectionBudget, IOptions<LimitsOptions>, ILoggerFactory>((limiter, budget, limits, loggers) =>
+        services.AddOptions<RateLimiterOptions>().Configure<ConnectionBudget, IOptions<LimitsOptions>, ILoggerFactory, TimeProvider>((limiter, budget, limits, loggers, time) =>
         {
             var logger = loggers.CreateLogger(typeof(ConnectionLimits).FullName!);
             limiter.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
@@ -64,12 +64,17 @@ public static partial class ConnectionLimits
                 context.WebSockets.IsWebSocketRequest
                     ? RateLimitPartition.GetConcurrencyLimiter(true, _ => new ConcurrencyLimiterOptions { PermitLimit = budget.WebSockets, QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter(false));
+            var serverFull = new RefusalReport(time);
             limiter.OnRejected = (rejected, _) =>
             {
-                LogServerFull(logger, rejected.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "?", budget.WebSockets);
+                if (serverFull.Count(out var refused))
+                {
+                    LogServerFull(logger, rejected.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "?", budget.WebSockets, refused);
+                }
+
                 return ValueTask.CompletedTask;
             };
-            limiter.AddPolicy(PerAddressPolicy, new PerAddressConnectionPolicy(limits.Value, logger));
+            limiter.AddPolicy(PerAddressPolicy, new PerAddressConnectionPolicy(limits.Value, logger, new RefusalReport(time)));
         });
         return services;
     }
@@ -87,6 +92,6 @@ public static partial class ConnectionLimits
     [LoggerMessage(LogLevel.Warning, "Limits:MaxConnections {Configured} lowered to {Effective}: the process may open only {OpenFileLimit} files (ulimit -n) and keeps some for plain HTTP and the database; raise ulimit -n or lower Limits:MaxConnections")]
     private static partial void LogLowered(ILogger logger, int configured, int effective, long openFileLimit);
 
-    [LoggerMessage(LogLevel.Warning, "WebSocket handshake from {ClientAddress} refused with 503: {MaxConnections} connections are open (Limits:MaxConnections)")]
-    private static partial void LogServerFull(ILogger logger, string clientAddress, int maxConnections);
+    [LoggerMessage(LogLevel.Warning, "WebSocket handshake from {ClientAddress} refused with 503: {MaxConnections} connections are open (Limits:MaxConnections); {Refused} refused since the last such line")]
+    private static partial void LogServerFull(ILogger logger, string clientAddress, int maxConnections, long refused);
 }

@@ -10,14 +10,18 @@ namespace GameServer.Limits;
 /// upgrade. An IPv6 client is keyed by its /64, the block one subscriber gets, or one machine could
 /// take every address of it. Loopback is exempt while <c>Limits:ExemptLoopback</c> is true.
 /// </summary>
-internal sealed partial class PerAddressConnectionPolicy(LimitsOptions limits, ILogger logger) : IRateLimiterPolicy<string>
+internal sealed partial class PerAddressConnectionPolicy(LimitsOptions limits, ILogger logger, RefusalReport report) : IRateLimiterPolicy<string>
 {
     private readonly ConcurrencyLimiterOptions _perAddress = new() { PermitLimit = limits.ConnectionsPerIp, QueueLimit = 0 };
 
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => (rejected, _) =>
     {
         rejected.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        LogRefused(logger, rejected.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "?", limits.ConnectionsPerIp);
+        if (report.Count(out var refused))
+        {
+            LogRefused(logger, rejected.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "?", limits.ConnectionsPerIp, refused);
+        }
+
         return ValueTask.CompletedTask;
     };
 
@@ -53,6 +57,6 @@ internal sealed partial class PerAddressConnectionPolicy(LimitsOptions limits, I
         return new IPAddress(bytes);
     }
 
-    [LoggerMessage(LogLevel.Information, "WebSocket handshake from {ClientAddress} refused with 429: {ConnectionsPerIp} connections from that address are open (Limits:ConnectionsPerIp)")]
-    private static partial void LogRefused(ILogger logger, string clientAddress, int connectionsPerIp);
+    [LoggerMessage(LogLevel.Information, "WebSocket handshake from {ClientAddress} refused with 429: {ConnectionsPerIp} connections from that address are open (Limits:ConnectionsPerIp); {Refused} refused since the last such line")]
+    private static partial void LogRefused(ILogger logger, string clientAddress, int connectionsPerIp, long refused);
 }

@@ -41,6 +41,9 @@ public sealed class SessionRegistry(IOptions<RealtimeOptions> options)
     /// <summary>Whether any session of <paramref name="userId"/> is open.</summary>
     public bool IsOnline(int userId) => _byUser.ContainsKey(userId);
 
+    /// <summary>The users with a logged-in session now; a snapshot.</summary>
+    public IReadOnlyCollection<int> OnlineUserIds => [.. _byUser.Keys];
+
     /// <summary>Queues <paramref name="message"/> for every open session of <paramref name="userId"/>.</summary>
     public int SendToUser(int userId, OutboundMessage message)
     {

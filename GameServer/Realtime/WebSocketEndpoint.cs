@@ -1,3 +1,4 @@
+using GameServer.Limits;
 using GameServer.Realtime.JsonRpc;
 
 namespace GameServer.Realtime;
@@ -7,8 +8,10 @@ namespace GameServer.Realtime;
 /// session until it closes. The connection limits (503, 429) are applied before it, by the
 /// rate-limiting middleware, whose lease lasts as long as this request, that is the connection.
 /// </summary>
-public sealed partial class WebSocketEndpoint(SessionRegistry registry, JsonRpcDispatcher dispatcher, OriginPolicy origins, ILogger<WebSocketEndpoint> logger)
+public sealed partial class WebSocketEndpoint(SessionRegistry registry, JsonRpcDispatcher dispatcher, OriginPolicy origins, TimeProvider time, ILogger<WebSocketEndpoint> logger)
 {
+    private readonly RefusalReport _foreignOrigins = new(time);
+
     /// <summary>Handles one HTTP request to <c>/ws</c>.</summary>
     public async Task HandleAsync(HttpContext context)
     {
@@ -23,7 +26,11 @@ public sealed partial class WebSocketEndpoint(SessionRegistry registry, JsonRpcD
         var remote = $"{context.Connection.RemoteIpAddress}:{context.Connection.RemotePort}";
         if (!origins.Allows(context.Request))
         {
-            LogForeignOrigin(context.Request.Headers.Origin.ToString(), remote);
+            if (_foreignOrigins.Count(out var refused))
+            {
+                LogForeignOrigin(context.Request.Headers.Origin.ToString(), remote, refused);
+            }
+
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
@@ -49,6 +56,6 @@ public sealed partial class WebSocketEndpoint(SessionRegistry registry, JsonRpcD
     [LoggerMessage(LogLevel.Information, "Session {SessionId} closed ({CloseStatus}) {CloseReason}")]
     private partial void LogClosed(long sessionId, string closeStatus, string closeReason);
 
-    [LoggerMessage(LogLevel.Information, "WebSocket handshake from {RemoteAddress} refused with 403: Origin {Origin} is not allowed")]
-    private partial void LogForeignOrigin(string origin, string remoteAddress);
+    [LoggerMessage(LogLevel.Information, "WebSocket handshake from {RemoteAddress} refused with 403: Origin {Origin} is not allowed; {Refused} refused since the last such line")]
+    private partial void LogForeignOrigin(string origin, string remoteAddress, long refused);
 }

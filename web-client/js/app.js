@@ -7,6 +7,11 @@ const client = new GameClient(wsUrl, { token: sessionStorage.getItem("gameserver
 const items = new Map();
 const world = new WorldView($("world"));
 const STEPS = { up: [0, -1], down: [0, 1], left: [-1, 0], right: [1, 0] };
+const SIGNED_OUT = {
+  logout: "You were signed out: you logged out on another tab or device.",
+  password_reset: "You were signed out: your password was changed.",
+  expired: "You were signed out: your session expired. Please log in again.",
+};
 const KEYS = { ArrowUp: "up", KeyW: "up", ArrowDown: "down", KeyS: "down", ArrowLeft: "left", KeyA: "left", ArrowRight: "right", KeyD: "right" };
 
 client.addEventListener("state", ({ detail }) => {
@@ -26,6 +31,8 @@ client.addEventListener("session", async ({ detail }) => {
   $("chat-panel").hidden = !signedIn;
   world.me = detail.user?.id ?? null;
   showServerInfo();
+  if (signedIn) $("login-error").textContent = "";
+  else if (detail.reason) $("login-error").textContent = SIGNED_OUT[detail.reason] ?? "You were signed out.";
   if (signedIn) await Promise.all([loadInventory(), joinWorld(), joinChat(), watchMonsters()]);
 });
 

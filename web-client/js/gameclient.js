@@ -113,6 +113,8 @@ export class GameClient extends EventTarget {
     const message = JSON.parse(text);
     for (const entry of Array.isArray(message) ? message : [message]) {
       if (entry.method) {
+        // The server signed this connection out (token revoked or expired): the token is dead, drop it.
+        if (entry.method === "auth.signed_out") this.#signedOut(entry.params?.reason);
         this.#emit(entry.method, entry.params);
         continue;
       }
@@ -129,6 +131,12 @@ export class GameClient extends EventTarget {
     this.user = result.user;
     this.#emit("session", { user: result.user, token: result.token });
     return result;
+  }
+
+  #signedOut(reason) {
+    this.token = null;
+    this.user = null;
+    this.#emit("session", { user: null, token: null, reason });
   }
 
   #setState(state) {

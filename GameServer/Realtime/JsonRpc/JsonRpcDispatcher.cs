@@ -144,13 +144,13 @@ public sealed partial class JsonRpcDispatcher(RpcMethodTable methods, IOptions<R
         }
 
         var hasId = call.TryGetProperty("id"u8, out var id);
-        if (hasId && id.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null))
+        if (hasId && (id.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null) || !IsReadable(id)))
         {
             RpcResponse.WriteError(writer, default, ErrorCodes.InvalidRequest, "invalid request: id must be a string, a number or null");
             return true;
         }
 
-        if (!call.TryGetProperty("jsonrpc"u8, out var version) || version.ValueKind != JsonValueKind.String || !version.ValueEquals("2.0"u8))
+        if (!call.TryGetProperty("jsonrpc"u8, out var version) || version.ValueKind != JsonValueKind.String || !IsReadable(version) || !version.ValueEquals("2.0"u8))
         {
             RpcResponse.WriteError(writer, id, ErrorCodes.InvalidRequest, "invalid request: jsonrpc must be \"2.0\"");
             return true;
@@ -219,6 +219,28 @@ public sealed partial class JsonRpcDispatcher(RpcMethodTable methods, IOptions<R
         }
     }
 
+    /// <summary>
+    /// Whether a string escapes only whole UTF-16 characters: <c>"\ud800"</c> is valid JSON syntax but no
+    /// string, and reading or echoing it throws, which once ended the connection (found by the fuzz).
+    /// </summary>
+    private static bool IsReadable(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String || !JsonMarshal.GetRawUtf8Value(value).Contains((byte)'\\'))
+        {
+            return true;
+        }
+
+        try
+        {
+            _ = value.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Looks the method up from its UTF-8 bytes without allocating a string.</summary>
     private bool TryFind(JsonElement methodName, out RpcMethod method)
     {
@@ -232,6 +254,12 @@ public sealed partial class JsonRpcDispatcher(RpcMethodTable methods, IOptions<R
 
         if (unquoted.Contains((byte)'\\'))
         {
+            if (!IsReadable(methodName))
+            {
+                method = null!;
+                return false;
+            }
+
             return methods.TryGet(methodName.GetString(), out method);
         }
 

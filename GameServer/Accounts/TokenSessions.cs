@@ -1,0 +1,217 @@
+using GameServer.Protocol;
+using GameServer.Protocol.Accounts;
+using GameServer.Realtime;
+
+namespace GameServer.Accounts;
+
+/// <summary>
+/// The live sessions of each token. Revoking a token (a logout, a password reset) or its expiry
+/// signs out every session using it at once, each told why with <c>auth.signed_out</c>; a session
+/// keeps no right its token has lost. Each signed-in session has a timer, on the server's
+/// <see cref="TimeProvider"/>, for its token's expiry. It also records when users were last seen.
+/// The transport knows the token only as an opaque credential id; what it means is known here.
+/// </summary>
+public sealed partial class TokenSessions(SessionRegistry registry, AccountService accounts, TimeProvider time, ILogger<TokenSessions> logger)
+    : IHostedService, IDisposable
+{
+    // The longest due time a timer accepts (about 49 days); a later expiry is re-armed when it fires.
+    private static readonly TimeSpan MaxTimerDue = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Session, Tracked> _bySession = [];
+    private readonly Dictionary<string, HashSet<Session>> _byToken = new(StringComparer.Ordinal);
+
+    /// <summary>Follows <paramref name="session"/>, just signed in with <paramref name="signedIn"/>'s token, until it signs out or closes.</summary>
+    public void Track(Session session, SignedInUser signedIn)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(signedIn);
+        var tracked = new Tracked(signedIn.TokenHash, signedIn.ExpiresAt);
+        lock (_gate)
+        {
+            Forget(session);
+            _bySession[session] = tracked;
+            if (!_byToken.TryGetValue(tracked.TokenHash, out var sessions))
+            {
+                _byToken[tracked.TokenHash] = sessions = [];
+            }
+
+            sessions.Add(session);
+            if (session.User is null)
+            {
+                // Closed or signed out before it could be followed: its events have passed, so forget it now.
+                Forget(session);
+                return;
+            }
+
+            if (tracked.ExpiresAt > time.GetUtcNow().UtcDateTime)
+            {
+                Arm(session, tracked);
+                return;
+            }
+        }
+
+        // Expired already (a lifetime of a few milliseconds): no timer to wait for.
+        SignOut(session, SignOutReasons.Expired);
+    }
+
+    /// <summary>Signs out every session using <paramref name="tokenHash"/> but <paramref name="except"/>, telling each <paramref name="reason"/>.</summary>
+    public void SignOutToken(string tokenHash, string reason, Session? except = null)
+    {
+        Session[] sessions;
+        lock (_gate)
+        {
+            sessions = _byToken.TryGetValue(tokenHash, out var found) ? [.. found.Where(s => s != except)] : [];
+        }
+
+        foreach (var session in sessions)
+        {
+            SignOut(session, reason);
+        }
+    }
+
+    /// <summary>Signs out every session of <paramref name="userId"/>, whatever its token, telling each <paramref name="reason"/>.</summary>
+    public void SignOutUser(int userId, string reason)
+    {
+        foreach (var session in registry.SessionsOf(userId))
+        {
+            SignOut(session, reason);
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        registry.SignedOut += OnSignedOut;
+        registry.Closed += OnClosed;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        registry.SignedOut -= OnSignedOut;
+        registry.Closed -= OnClosed;
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (var tracked in _bySession.Values)
+            {
+                tracked.Timer?.Dispose();
+            }
+
+            _bySession.Clear();
+            _byToken.Clear();
+        }
+    }
+
+    private void SignOut(Session session, string reason)
+    {
+        // Signed out before told, so a call the client makes on hearing it already finds no login.
+        var user = session.User;
+        session.SignOut();
+        ForgetIfSignedOut(session);
+        if (user is not null)
+        {
+            session.Send(Notification.Create(Methods.AuthSignedOut, new SignedOut(reason), GameJsonContext.Default.SignedOut));
+            LogSignedOut(session.Id, user.Username, reason);
+        }
+    }
+
+    // Only called for a future expiry, so the timer never fires inside the caller's lock.
+    private void Arm(Session session, Tracked tracked)
+    {
+        var due = tracked.ExpiresAt - time.GetUtcNow().UtcDateTime;
+        tracked.Timer?.Dispose();
+        tracked.Timer = time.CreateTimer(_ => OnTimer(session, tracked), null, Clamp(due), Timeout.InfiniteTimeSpan);
+    }
+
+    private static TimeSpan Clamp(TimeSpan due) => due > MaxTimerDue ? MaxTimerDue : due;
+
+    private void OnTimer(Session session, Tracked tracked)
+    {
+        lock (_gate)
+        {
+            // A session signed out, or in again with another token, since: this timer is stale.
+            if (!_bySession.TryGetValue(session, out var current) || current != tracked)
+            {
+                return;
+            }
+
+            if (tracked.ExpiresAt > time.GetUtcNow().UtcDateTime)
+            {
+                Arm(session, tracked);
+                return;
+            }
+        }
+
+        SignOut(session, SignOutReasons.Expired);
+    }
+
+    private void OnSignedOut(Session session, SessionUser user)
+    {
+        ForgetIfSignedOut(session);
+
+        try
+        {
+            accounts.MarkSeen(user.Id);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Losing a last-seen time costs at most a gift; the sign-out itself must go on.
+            LogLastSeenFailed(e, user.Id);
+        }
+    }
+
+    // Unless it has signed in again since (its own login racing a sign-out): then its new token is followed.
+    private void ForgetIfSignedOut(Session session)
+    {
+        lock (_gate)
+        {
+            if (session.User is null)
+            {
+                Forget(session);
+            }
+        }
+    }
+
+    private void OnClosed(Session session)
+    {
+        lock (_gate)
+        {
+            Forget(session);
+        }
+    }
+
+    // Called with _gate held.
+    private void Forget(Session session)
+    {
+        if (!_bySession.Remove(session, out var tracked))
+        {
+            return;
+        }
+
+        tracked.Timer?.Dispose();
+        if (_byToken.TryGetValue(tracked.TokenHash, out var sessions) && sessions.Remove(session) && sessions.Count == 0)
+        {
+            _byToken.Remove(tracked.TokenHash);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Session {SessionId} of {Username} signed out: {Reason}")]
+    private partial void LogSignedOut(long sessionId, string username, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Could not record when user {UserId} was last seen")]
+    private partial void LogLastSeenFailed(Exception exception, int userId);
+
+    private sealed class Tracked(string tokenHash, DateTime expiresAt)
+    {
+        public string TokenHash { get; } = tokenHash;
+
+        public DateTime ExpiresAt { get; } = expiresAt;
+
+        public ITimer? Timer { get; set; }
+    }
+}
