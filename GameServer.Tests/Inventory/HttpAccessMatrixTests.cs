@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using GameServer.Accounts;
 using GameServer.Inventory;
 using GameServer.Tests.Support;
 using Microsoft.AspNetCore.Routing;
@@ -48,7 +47,7 @@ public sealed class HttpAccessMatrixTests
     {
         _server = await InProcessServer.StartAsync();
         _http = new HttpClient { BaseAddress = _server.HttpUri };
-        _scene = new Scene(_server.Services);
+        _scene = await Scene.CreateAsync(_server);
     }
 
     [OneTimeTearDown]
@@ -124,20 +123,29 @@ public sealed class HttpAccessMatrixTests
     private sealed class Scene
     {
         private readonly InventoryService _inventory;
-        private readonly Dictionary<Caller, string> _tokens = [];
+        private readonly Dictionary<Caller, string> _tokens;
 
-        public Scene(IServiceProvider services)
+        private Scene(InventoryService inventory, string ownerName, int owner, Dictionary<Caller, string> tokens)
         {
-            var accounts = services.GetRequiredService<AccountService>();
-            _inventory = services.GetRequiredService<InventoryService>();
-            OwnerName = Some.Username("owner");
-            var owner = accounts.Register(OwnerName, Some.Password);
-            _tokens[Caller.Player] = owner.Token;
-            _tokens[Caller.OtherPlayer] = accounts.Register(Some.Username("other"), Some.Password).Token;
-            var admin = accounts.CreateSuperuser(Some.Username("admin"), Some.Password);
-            _tokens[Caller.Admin] = accounts.Login(admin.Username, Some.Password).Token;
-            OwnersInventory = _inventory.Mine(owner.User.Id).Id;
+            _inventory = inventory;
+            _tokens = tokens;
+            OwnerName = ownerName;
+            OwnersInventory = _inventory.Mine(owner).Id;
             OwnersItem = NewItemInOwnersInventory();
+        }
+
+        public static async Task<Scene> CreateAsync(InProcessServer server)
+        {
+            var ownerName = Some.Username("owner");
+            var (_, owner) = await server.ConnectAsUserAsync(ownerName);
+            var (_, other) = await server.ConnectAsUserAsync(Some.Username("other"));
+            var (_, admin) = await server.ConnectAsAdminAsync(Some.Username("admin"));
+            return new Scene(server.Services.GetRequiredService<InventoryService>(), ownerName, owner.User.Id, new()
+            {
+                [Caller.Player] = owner.Token,
+                [Caller.OtherPlayer] = other.Token,
+                [Caller.Admin] = admin.Token,
+            });
         }
 
         public string OwnerName { get; }

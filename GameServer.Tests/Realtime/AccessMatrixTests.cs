@@ -5,6 +5,8 @@ using GameServer.Chat;
 using GameServer.Inventory;
 using GameServer.Monsters;
 using GameServer.Players;
+using GameServer.Protocol.Accounts;
+using GameServer.Protocol.Client;
 using GameServer.Protocol.JsonRpc;
 using GameServer.Realtime.JsonRpc;
 using GameServer.Tests.Support;
@@ -77,9 +79,8 @@ public sealed class AccessMatrixTests
     [OneTimeSetUp]
     public async Task Start()
     {
-        // Many logins of the same few users from one address: the matrix is about who, not how often.
-        _server = await InProcessServer.StartAsync("--Accounts:LoginAttemptsPerMinute=100000", "--Chat:MessagesPerWindow=100000");
-        _scene = new Scene(_server.Services);
+        _server = await InProcessServer.StartAsync("--Chat:MessagesPerWindow=100000");
+        _scene = await Scene.CreateAsync(_server);
     }
 
     [OneTimeTearDown]
@@ -107,7 +108,7 @@ public sealed class AccessMatrixTests
     public async Task Each_caller_is_let_in_or_refused_as_the_table_says(string method, Caller caller)
     {
         var row = Rows.Single(r => r.Method == method);
-        var actor = _scene.Refresh(caller);
+        var actor = await _scene.RefreshAsync(caller);
         await using var socket = await RawSocket.ConnectAsync(_server.WebSocketUri);
         if (actor is not null)
         {
@@ -152,21 +153,26 @@ public sealed class AccessMatrixTests
     private sealed record Row(string Method, Access Access, Func<Scene, string> Params, bool AnswersWithCallersOwn = false);
 
     /// <summary>A user of the matrix with a token that is kept valid (a logout or a new password revokes it).</summary>
-    private sealed class Account(AccountService accounts, string name, bool isAdmin)
+    private sealed class Account(InProcessServer server, string name, int id, string token)
     {
-        private readonly User _user = isAdmin ? accounts.CreateSuperuser(name, Some.Password) : accounts.Register(name, Some.Password).User;
-
-        public int Id => _user.Id;
+        public int Id => id;
 
         public string Name => name;
 
-        public string Token { get; private set; } = "";
+        public string Token { get; private set; } = token;
 
-        public Account Refresh()
+        public static async Task<Account> CreateAsync(InProcessServer server, string name, bool isAdmin)
         {
-            if (Token.Length == 0 || accounts.Authenticate(Token) is null)
+            var (_, auth) = isAdmin ? await server.ConnectAsAdminAsync(name) : await server.ConnectAsUserAsync(name);
+            return new Account(server, name, auth.User.Id, auth.Token);
+        }
+
+        public async Task<Account> RefreshAsync()
+        {
+            if (server.Services.GetRequiredService<AccountService>().Authenticate(Token) is null)
             {
-                Token = accounts.Login(name, Some.Password).Token;
+                await using var client = await GameClient.ConnectAsync(server.WebSocketUri);
+                Token = (await client.LoginAsync(name, Some.Password)).Token;
             }
 
             return this;
@@ -179,19 +185,24 @@ public sealed class AccessMatrixTests
         private readonly IServiceProvider _services;
         private readonly Dictionary<Caller, Account> _accounts;
 
-        public Scene(IServiceProvider services)
+        private Scene(IServiceProvider services, Account owner, Dictionary<Caller, Account> accounts)
         {
             _services = services;
-            var accounts = services.GetRequiredService<AccountService>();
-            Owner = new Account(accounts, Some.Username("owner"), isAdmin: false);
-            _accounts = new()
-            {
-                [Caller.Player] = Owner,
-                [Caller.OtherPlayer] = new Account(accounts, Some.Username("other"), isAdmin: false),
-                [Caller.Admin] = new Account(accounts, Some.Username("admin"), isAdmin: true),
-            };
+            Owner = owner;
+            _accounts = accounts;
             OwnersInventory = Inventory.Mine(Owner.Id).Id;
             OwnersItem = NewItemInOwnersInventory();
+        }
+
+        public static async Task<Scene> CreateAsync(InProcessServer server)
+        {
+            var owner = await Account.CreateAsync(server, Some.Username("owner"), isAdmin: false);
+            return new Scene(server.Services, owner, new()
+            {
+                [Caller.Player] = owner,
+                [Caller.OtherPlayer] = await Account.CreateAsync(server, Some.Username("other"), isAdmin: false),
+                [Caller.Admin] = await Account.CreateAsync(server, Some.Username("admin"), isAdmin: true),
+            });
         }
 
         public Account Owner { get; }
@@ -204,10 +215,10 @@ public sealed class AccessMatrixTests
 
         private InventoryService Inventory => _services.GetRequiredService<InventoryService>();
 
-        public Account? Refresh(Caller caller)
+        public async Task<Account?> RefreshAsync(Caller caller)
         {
-            Owner.Refresh();
-            return _accounts.TryGetValue(caller, out var account) ? account.Refresh() : null;
+            await Owner.RefreshAsync();
+            return _accounts.TryGetValue(caller, out var account) ? await account.RefreshAsync() : null;
         }
 
         public int NewItem() => Inventory.CreateItem("matrix", 1).Id;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using GameServer.Accounts;
 using GameServer.Inventory;
 using GameServer.Realtime;
 using GameServer.Realtime.JsonRpc;
@@ -41,9 +40,9 @@ public sealed partial class ProtocolFuzzTests
         var logs = new CollectingLoggerProvider();
         var server = await InProcessServer.StartAsync(
             services => services.AddSingleton<ILoggerFactory>(_ => LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(logs))),
-            // Players log in again after a fuzzed logout; that is the fuzz's doing, not an attack to refuse.
-            "--Accounts:LoginAttemptsPerMinute=1000000");
-        var players = SeedData(server.Services);
+            // Fuzzed logins with wrong passwords would lock the fuzz's own players out (failures count on loopback too).
+            "--Limits:LoginFailuresPerMinute=1000000");
+        var players = await SeedDataAsync(server);
         var methods = server.Services.GetRequiredService<RpcMethodTable>().Names.Order(StringComparer.Ordinal).ToList();
         var maxMessageSize = server.Services.GetRequiredService<IOptions<RealtimeOptions>>().Value.MaxMessageSize;
         var before = StoredData.Read(server.Services);
@@ -68,21 +67,23 @@ public sealed partial class ProtocolFuzzTests
     }
 
     /// <summary>An admin with items in its inventory (which no fuzz caller may touch) and two players the fuzz logs in as.</summary>
-    private static List<FuzzLogin> SeedData(IServiceProvider services)
+    private static async Task<List<FuzzLogin>> SeedDataAsync(InProcessServer server)
     {
-        var accounts = services.GetRequiredService<AccountService>();
-        var inventory = services.GetRequiredService<InventoryService>();
-        var admin = accounts.CreateSuperuser(Some.Username("admin"), Some.Password);
+        var inventory = server.Services.GetRequiredService<InventoryService>();
+        var (_, admin) = await server.ConnectAsAdminAsync();
         foreach (var (name, weight) in new[] { ("Guitar", 2.0), ("Piano", 10.0), ("Feather", 0.01) })
         {
-            inventory.AddItem(inventory.Mine(admin.Id).Id, inventory.CreateItem(name, weight).Id);
+            inventory.AddItem(inventory.Mine(admin.User.Id).Id, inventory.CreateItem(name, weight).Id);
         }
 
-        return [.. Enumerable.Range(0, 2).Select(_ =>
+        var players = new List<FuzzLogin>();
+        for (var i = 0; i < 2; i++)
         {
-            var name = Some.Username("fuzzer");
-            return new FuzzLogin(name, Some.Password) { Token = accounts.Register(name, Some.Password).Token };
-        })];
+            var (_, player) = await server.ConnectAsUserAsync(Some.Username("fuzzer"));
+            players.Add(new FuzzLogin(player.User.Username, Some.Password) { Token = player.Token });
+        }
+
+        return players;
     }
 
     /// <summary>The close codes docs/protocol.md names in bold, as **1009**.</summary>

@@ -1,8 +1,8 @@
 using System.Globalization;
 using GameServer.Accounts;
+using GameServer.Benchmarks;
 using GameServer.Tests.Storage.Durability;
 using GameServer.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GameServer.Tests.Storage;
 
@@ -37,7 +37,7 @@ public sealed class KillRestartTests
         using var directory = new TempDirectory();
         var databasePath = directory.File("game.db");
         var admin = Some.Username("admin");
-        CreateAdmin(databasePath, admin);
+        await CreateAdminAsync(databasePath, admin);
 
         var run = new DurabilityRun(databasePath, admin, Some.Password, seed, TestContext.Progress.WriteLine);
         var lost = await run.RunAsync(rounds);
@@ -46,18 +46,12 @@ public sealed class KillRestartTests
         Assert.That(run.Acknowledged.Users, Is.GreaterThan(0), "the writers wrote");
     }
 
-    /// <summary>The admin the writers use, made as createsuperuser would, before the first start.</summary>
-    private static void CreateAdmin(string databasePath, string name)
+    /// <summary>The admin the writers use, made with <c>GameServer createsuperuser</c> before the first start.</summary>
+    private static async Task CreateAdminAsync(string databasePath, string name)
     {
-        var app = Program.Build([$"--Storage:Path={databasePath}", "--Serilog:MinimumLevel:Default=Warning"]);
-        try
-        {
-            app.Services.GetRequiredService<AccountService>().CreateSuperuser(name, Some.Password);
-        }
-        finally
-        {
-            ((IDisposable)app).Dispose();
-        }
+        using var command = ServerProcess.Start("createsuperuser",
+            [CreateSuperuserCommand.Name, "--username", name, "--password", Some.Password, .. ServerProcess.MeasuredServerSettings(databasePath)]);
+        Assert.That(await command.WaitForExitAsync(TimeSpan.FromSeconds(60)), Is.Zero, "createsuperuser succeeds");
     }
 
     private static int? Read(string variable) =>

@@ -101,6 +101,22 @@ internal sealed class ServerProcess : IDisposable
     /// <summary>User plus system CPU time the server has used so far.</summary>
     public TimeSpan CpuTime() => ProcessCpu.Of(_process.Id);
 
+    /// <summary>Waits for a command (not a server) to finish; returns its exit code, or kills it after <paramref name="timeout"/>.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw new TimeoutException($"{Name} did not finish within {timeout.TotalSeconds} s");
+        }
+    }
+
     /// <summary>
     /// Kills the server at once (SIGKILL on Unix: no shutdown, no flush, no close, as a crash would) and
     /// waits until it is gone.

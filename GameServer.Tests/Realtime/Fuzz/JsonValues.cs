@@ -25,14 +25,8 @@ public sealed class JsonValues(Random random, IReadOnlyList<string> usernames)
     [
         "true", "false", "null", "[]", "{}", "[1,2,3]", "{\"a\":1}", "[null]", "{\"\":\"\"}",
         "\"\\u0000\"", "[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]",
-        .. (IncludeLoneSurrogates ? (string[])["\"\\ud800\"", "\"\\udfff\\ud800\""] : []),
+        "\"\\ud800\"", "\"\\udfff\\ud800\"",
     ];
-
-    /// <summary>
-    /// Lone surrogate escapes (<c>"\ud800"</c>) end the connection today: a finding of this fuzz, pinned by the
-    /// ignored <c>LoneSurrogateTests</c>. Switch this on with the fix, so that the fuzz tries them again.
-    /// </summary>
-    public const bool IncludeLoneSurrogates = false;
 
     private static readonly string[] Transitions = ["attack", "wander", "evade", "look_for_aid", "fly", "ATTACK", ""];
 
