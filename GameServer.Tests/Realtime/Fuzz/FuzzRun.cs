@@ -115,7 +115,9 @@ public sealed class FuzzRun(Uri webSocketUri, FuzzSettings settings, IReadOnlyLi
                 }
                 catch (Exception e) when (e is TimeoutException or InvalidDataException)
                 {
-                    Fail(stop, index, frameNumber, frame, e.Message);
+                    // Whether the whole server or only this session stopped: the first thing to know about a hang.
+                    var others = e is TimeoutException ? $" ({await CheckAliveAsync() ?? "a fresh connection's system.ping still answers"})" : "";
+                    Fail(stop, index, frameNumber, frame, e.Message + others);
                     return;
                 }
 
