@@ -19,6 +19,7 @@ public static class InventoryFeature
         services.AddSingleton<IMigration, InventoryIndexesMigration>();
         services.AddSingleton<IMigration, InventoryItemsMigration>();
         services.AddSingleton<IMigration, InventoryLinksMigration>();
+        services.AddSingleton<IMigration, ItemOrderMigration>();
         return services;
     }
 }
