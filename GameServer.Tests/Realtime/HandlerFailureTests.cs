@@ -42,6 +42,8 @@ public sealed class HandlerFailureTests
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders().AddProvider(logs);
+        // The endpoint reads the clock (RefusalReport); Program registers TimeProvider.System, this slim host must too.
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddRealtime(builder.Configuration, _ => [new FailingMethods()]);
         var app = builder.Build();
         app.UseRealtime();
