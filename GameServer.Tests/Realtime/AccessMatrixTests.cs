@@ -118,6 +118,7 @@ public sealed class AccessMatrixTests
 
         var parameters = row.Params(_scene with { Actor = actor });
         var before = _scene.StoredState();
+        var ownersBefore = _scene.OwnersState();
         var answer = await CallAsync(socket, method, parameters);
 
         if (AccessMatrix.LetsIn(row.Access, caller))
@@ -127,6 +128,11 @@ public sealed class AccessMatrixTests
             if (row.AnswersWithCallersOwn && actor is not null)
             {
                 Assert.That(answer.GetProperty("result").GetProperty("user").GetInt32(), Is.EqualTo(actor.Id), "the caller's own, never the owner's");
+            }
+
+            if (caller == Caller.OtherPlayer)
+            {
+                Assert.That(_scene.OwnersState(), Is.EqualTo(ownersBefore), "another player's call leaves the owner's inventory, place and login alone");
             }
         }
         else
@@ -235,6 +241,14 @@ public sealed class AccessMatrixTests
         {
             var player = Actor is null ? null : _services.GetRequiredService<PlayerWorld>().FindByUser(Actor.Id);
             return _services.GetRequiredService<MonsterService>().Create(player?.PositionX, player?.PositionY).Id;
+        }
+
+        /// <summary>The owner's inventory, its player's place, and whether its token still logs in.</summary>
+        public string OwnersState()
+        {
+            var place = _services.GetRequiredService<PlayerWorld>().FindByUser(Owner.Id);
+            var signedIn = _services.GetRequiredService<AccountService>().Authenticate(Owner.Token) is not null;
+            return $"{string.Join(',', Inventory.Mine(Owner.Id).Items.Select(i => i.Id))}|{place?.PositionX},{place?.PositionY}|{signedIn}";
         }
 
         /// <summary>Everything a call could change, as text: users, items, inventories, players' places, monsters, chat.</summary>
