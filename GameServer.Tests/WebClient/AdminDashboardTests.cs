@@ -88,6 +88,28 @@ public sealed class AdminDashboardTests : BrowserFixture
         await Expect(page.Locator("#fig-in")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+\.\d$"));
     }
 
+    [Test]
+    public async Task A_login_sent_while_the_socket_is_still_opening_waits_for_it()
+    {
+        var name = Some.Username("early");
+        await _server.Services.GetRequiredService<AccountService>().RegisterAsync(name, Some.Password, client: null, isAdmin: true);
+        var page = await OpenPageAsync(new Uri(_server.HttpUri, "/admin"));
+
+        // The same race as a form sent right after the page loads: the call comes before the socket's open event.
+        var username = await page.EvaluateAsync<string>("""
+            async ([name, password]) => {
+              const { GameClient } = await import("/js/gameclient.js");
+              const client = new GameClient(`ws://${location.host}/ws`);
+              client.connect().catch(() => {});
+              const { user } = await client.login(name, password);
+              client.close();
+              return user.username;
+            }
+            """, new[] { name, Some.Password });
+
+        Assert.That(username, Is.EqualTo(name));
+    }
+
     private async Task<IPage> OpenAdminAsync(bool admin)
     {
         var name = Some.Username(admin ? "admin" : "player");

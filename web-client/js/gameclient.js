@@ -2,6 +2,8 @@
 // Requests are promises resolved by id; server notifications are events; a lost connection is
 // reopened with backoff and the session resumed with the saved token.
 
+const OPEN_WAIT_MS = 10_000;
+
 export class RpcError extends Error {
   constructor({ code, message, data }) {
     super(message);
@@ -39,16 +41,17 @@ export class GameClient extends EventTarget {
     return this.#open();
   }
 
-  /** Calls a method; resolves with its result or rejects with an RpcError. */
-  call(method, params) {
+  /**
+   * Calls a method; resolves with its result or rejects with an RpcError. A call made while the
+   * connection is still opening (a form sent right after the page loaded, or during a reconnect)
+   * waits for it rather than failing.
+   */
+  async call(method, params) {
+    await this.#opened();
     const id = this.#nextId++;
     const message = { jsonrpc: "2.0", id, method };
     if (params !== undefined) message.params = params;
     return new Promise((resolve, reject) => {
-      if (!this.#socket || this.#socket.readyState !== 1) {
-        reject(new Error("not connected"));
-        return;
-      }
       this.#pending.set(id, { resolve, reject });
       this.#socket.send(JSON.stringify(message));
     });
@@ -106,6 +109,31 @@ export class GameClient extends EventTarget {
         this.#backoffMs = Math.min(this.#backoffMs * 2, 10_000);
         setTimeout(() => this.#open().catch(() => {}), delay);
       };
+    });
+  }
+
+  #opened(timeoutMs = OPEN_WAIT_MS) {
+    if (this.#socket?.readyState === 1) return Promise.resolve();
+    if (this.state === "offline") return Promise.reject(new Error("not connected"));
+    return new Promise((resolve, reject) => {
+      const settle = () => {
+        clearTimeout(timer);
+        this.removeEventListener("state", onState);
+      };
+      const onState = () => {
+        if (this.#socket?.readyState === 1) {
+          settle();
+          resolve();
+        } else if (this.state === "offline") {
+          settle();
+          reject(new Error("not connected"));
+        }
+      };
+      const timer = setTimeout(() => {
+        settle();
+        reject(new Error("not connected"));
+      }, timeoutMs);
+      this.addEventListener("state", onState);
     });
   }
 
