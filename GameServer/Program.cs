@@ -1,6 +1,6 @@
 using GameServer.Accounts;
-using GameServer.Benchmarks;
-using GameServer.Bots;
+using GameServer.Tools.Benchmarks;
+using GameServer.Tools.Bots;
 using GameServer.Chat;
 using GameServer.Gifts;
 using GameServer.HttpApi;

@@ -1,4 +1,4 @@
-using GameServer.Benchmarks;
+using GameServer.Tools.Benchmarks;
 using GameServer.Gifts;
 using GameServer.Jobs;
 using GameServer.Storage;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using GameServer.Accounts;
-using GameServer.Benchmarks;
+using GameServer.Tools.Benchmarks;
 using GameServer.Tests.Storage.Durability;
 using GameServer.Tests.Support;
 

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using GameServer.Benchmarks;
+using GameServer.Tools.Benchmarks;
 using GameServer.Protocol;
 using GameServer.Protocol.Accounts;
 using GameServer.Protocol.Client;

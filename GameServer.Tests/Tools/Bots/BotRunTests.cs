@@ -1,0 +1,54 @@
+using GameServer.Tools.Bots;
+using GameServer.Tests.Support;
+
+namespace GameServer.Tests.Tools.Bots;
+
+/// <summary>
+/// A few bots against the real server with real 50 ms patches: not a benchmark (no figure is
+/// asserted), only proof that every bot joins, walks and recognises the others' moves.
+/// </summary>
+[Category("Integration")]
+[CancelAfter(60_000)]
+public sealed class BotRunTests
+{
+    private InProcessServer _server = null!;
+
+    [SetUp]
+    public async Task Start() => _server = await InProcessServer.StartAsync();
+
+    [TearDown]
+    public async Task Stop() => await _server.DisposeAsync();
+
+    [Test]
+    public async Task Whole_world_bots_see_every_other_bots_moves()
+    {
+        var options = new BotsOptions(_server.WebSocketUri, Count: 3, Rate: 10, Seconds: 1, Warmup: 0);
+
+        var result = await BotRun.RunAsync(options, options.Url!, serverCpu: null, CancellationToken.None);
+
+        AssertEveryMoveWasRecognised(result);
+        Assert.That(result.FanOut, Is.InRange(1.0, 2.0), "each move reaches the two other bots at most once");
+    }
+
+    [Test]
+    public async Task Radius_bots_see_the_moves_of_bots_in_view()
+    {
+        // The diagonal of the default 100 × 100 world (the default World:MaxRadius, the largest radius allowed):
+        // every bot is in view, and the radius path still runs.
+        var options = new BotsOptions(_server.WebSocketUri, Count: 3, Rate: 10, Radius: Math.Sqrt((100 * 100) + (100 * 100)), Seconds: 1, Warmup: 0);
+
+        var result = await BotRun.RunAsync(options, options.Url!, serverCpu: null, CancellationToken.None);
+
+        AssertEveryMoveWasRecognised(result);
+    }
+
+    private static void AssertEveryMoveWasRecognised(BotsResult result)
+    {
+        Assert.That(result.MovesAccepted, Is.GreaterThan(0));
+        Assert.That(result.MovesRefused + result.MovesFailed + result.Mispredicted, Is.Zero);
+        Assert.That(result.Arrivals, Is.GreaterThan(0));
+        Assert.That(result.Unmatched, Is.Zero);
+        Assert.That(result.P50Ms, Is.LessThanOrEqualTo(result.MaxMs));
+        Assert.That(double.IsNaN(result.ServerCores), Is.True, "no server process was given");
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace GameServer.Tools.Benchmarks;
+
+/// <summary>The <c>--name value</c> arguments of the measuring commands (bench, bots), read one way for all of them.</summary>
+internal static class CommandArguments
+{
+    /// <summary>
+    /// Applies the arguments in order to <paramref name="options"/>: <paramref name="apply"/> answers
+    /// the options with one argument taken in, or null for an argument it does not know or a bad
+    /// value. A name in <paramref name="flags"/> takes no value.
+    /// </summary>
+    public static bool TryParse<T>(string[] args, ref T options, Func<string, string?, T, T?> apply, out string error, params string[] flags)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(apply);
+        error = "";
+        for (var i = 0; i < args.Length; i++)
+        {
+            var isFlag = flags.Contains(args[i]);
+            var value = !isFlag && i + 1 < args.Length ? args[i + 1] : null;
+            var parsed = apply(args[i], value, options);
+            if (parsed is null)
+            {
+                error = $"bad argument: {args[i]} {value}".TrimEnd();
+                return false;
+            }
+
+            options = parsed;
+            i += isFlag ? 0 : 1;
+        }
+
+        return true;
+    }
+
+    public static bool TryParseInt(string text, int min, int max, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
+
+    /// <summary>A comma-separated list of 1 to 10 integers, each from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    public static bool TryParseList(string text, int min, int max, out int[] values)
+    {
+        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        values = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!TryParseInt(parts[i], min, max, out values[i]))
+            {
+                return false;
+            }
+        }
+
+        return values.Length is > 0 and <= 10;
+    }
+}
