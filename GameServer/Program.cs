@@ -1,7 +1,7 @@
+using System.CommandLine;
 using GameServer.Accounts;
-using GameServer.Tools.Benchmarks;
-using GameServer.Tools.Bots;
 using GameServer.Chat;
+using GameServer.CommandLine;
 using GameServer.Gifts;
 using GameServer.HttpApi;
 using GameServer.Inventory;
@@ -13,6 +13,7 @@ using GameServer.Realtime;
 using GameServer.Realtime.JsonRpc;
 using GameServer.ServerStatus;
 using GameServer.Storage;
+using GameServer.Tools;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -22,33 +23,19 @@ namespace GameServer;
 /// <summary>Composes the server from its features; the only place that knows them all.</summary>
 public static class Program
 {
-    public static async Task<int> Main(string[] args)
+    public static Task<int> Main(string[] args) => CommandLineRunner.InvokeAsync(CreateCommandLine(), args);
+
+    /// <summary>The command line: serving by default, createsuperuser, and the tools (bots, bench) in one call.</summary>
+    internal static RootCommand CreateCommandLine()
     {
-        if (args is [CreateSuperuserCommand.Name, .. var rest])
-        {
-            return CreateSuperuserCommand.Run(rest, overrides => Build([.. overrides, "--Serilog:MinimumLevel:Default=Warning"]).Services);
-        }
+        var root = ServeCommand.CreateRoot(ServeAsync);
+        root.Add(CreateSuperuserCommand.Create(overrides => Build([.. overrides, "--Serilog:MinimumLevel:Default=Warning"]).Services));
+        root.AddTools();
+        return root;
+    }
 
-        if (args is [EchoServer.Name, .. var echoArgs])
-        {
-            return await EchoServer.RunAsync(echoArgs);
-        }
-
-        if (args is [GiftBenchmarkServer.Name, .. var giftBenchArgs])
-        {
-            return await GiftBenchmarkServer.RunAsync(giftBenchArgs);
-        }
-
-        if (args is [BenchmarkCommand.Name, .. var benchArgs])
-        {
-            return await BenchmarkCommand.RunAsync(benchArgs);
-        }
-
-        if (args is [BotsCommand.Name, .. var botsArgs])
-        {
-            return await BotsCommand.RunAsync(botsArgs);
-        }
-
+    private static async Task<int> ServeAsync(string[] args, CancellationToken cancellationToken)
+    {
         try
         {
             // Build is inside: a migration may read settings (the monsters' seeding reads World) before the host validates them.

@@ -1,57 +1,57 @@
+using System.CommandLine;
 using System.Text;
+using GameServer.CommandLine;
 using GameServer.Realtime.JsonRpc;
 using GameServer.Storage;
 
 namespace GameServer.Accounts;
 
 /// <summary>
-/// <c>GameServer createsuperuser --username U [--password P]</c>: creates an admin in the configured
-/// database, asking for the password on the terminal when it is not given.
+/// <c>GameServer createsuperuser --username U [--Section:Key=value ...]</c>: creates an admin in the
+/// configured database. The password comes from standard input, never from the command line, where
+/// <c>ps</c> would show it to every user of the machine.
 /// </summary>
 public static class CreateSuperuserCommand
 {
     public const string Name = "createsuperuser";
 
-    /// <summary>Runs the command; <paramref name="args"/> are those after its name. Returns the exit code.</summary>
-    public static int Run(string[] args, Func<string[], IServiceProvider> buildServices)
+    /// <summary>The command; <paramref name="buildServices"/> builds the server's services from its configuration keys.</summary>
+    public static Command Create(Func<string[], IServiceProvider> buildServices)
     {
-        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(buildServices);
-        string? username = null, password = null;
-        var rest = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--username" when i + 1 < args.Length:
-                    username = args[++i];
-                    break;
-                case "--password" when i + 1 < args.Length:
-                    password = args[++i];
-                    break;
-                default:
-                    rest.Add(args[i]);
-                    break;
-            }
-        }
+        var username = new Option<string>("--username", "-u") { Description = "the admin's user name", Required = true };
 
-        if (username is null)
-        {
-            Console.Error.WriteLine("usage: GameServer createsuperuser --username NAME [--password PASSWORD] [configuration overrides]");
-            return 2;
-        }
+        // Hidden: only here to say why the option that once was is refused, rather than pass it on as a configuration key.
+        var password = new Option<string>("--password") { Hidden = true };
+        password.Validators.Add(result => result.AddError(
+            "Option '--password' is not accepted: ps would show it. Pipe the password on standard input (printf '%s\\n' \"$PASSWORD\" | GameServer createsuperuser --username NAME)."));
 
-        password ??= Prompt("Password: ");
-        if (password is null)
+        var command = new Command(Name,
+            "Creates an admin in the configured database. The password is read from standard input when it is " +
+            "redirected (a pipe or a file: the first line), or asked for without echo on a terminal; it is never " +
+            "an argument, so it stays out of ps. Configuration keys (--Storage:Path=...) choose the database. " +
+            "Exit codes: 1 refused (the name is taken, the password too short), 2 no password, 3 a database the server must not run with.")
         {
-            Console.Error.WriteLine("no password given");
+            username,
+            password,
+        }.TakingConfiguration();
+        command.SetAction(parseResult => Run(parseResult.GetRequiredValue(username), ConfigurationArguments.Of(parseResult), buildServices));
+        return command;
+    }
+
+    private static int Run(string username, string[] configuration, Func<string[], IServiceProvider> buildServices)
+    {
+        var password = ReadPassword();
+        if (string.IsNullOrEmpty(password))
+        {
+            Console.Error.WriteLine("no password given (pipe it on standard input, or type it at the prompt)");
             return 2;
         }
 
         try
         {
             // Building the server brings the schema up to date, or refuses a file it cannot run with.
-            var services = buildServices([.. rest]);
+            var services = buildServices(configuration);
             var user = services.GetRequiredService<AccountService>().CreateSuperuserAsync(username, password).GetAwaiter().GetResult();
             Console.WriteLine($"Superuser {user.Username} created (id {user.Id}).");
             return 0;
@@ -68,15 +68,15 @@ public static class CreateSuperuserCommand
         }
     }
 
-    // Reads a line without echoing it when a terminal is attached; piped input is read as it is.
-    private static string? Prompt(string label)
+    // Piped input is read as it is (its first line); a terminal is asked without echoing what is typed.
+    private static string? ReadPassword()
     {
         if (Console.IsInputRedirected)
         {
             return Console.ReadLine();
         }
 
-        Console.Write(label);
+        Console.Write("Password: ");
         var password = new StringBuilder();
         while (true)
         {

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace GameServer.Tools.Benchmarks;
 
-/// <summary>The <c>--name value</c> arguments of the measuring commands (bench, bots), read one way for all of them.</summary>
+/// <summary>
+/// The <c>--name value</c> arguments of the old bots parser, the last one left: the other commands read
+/// theirs with System.CommandLine. Deleted at merge, with the parser, by BotsCommand.Create() (branch i11-bots).
+/// </summary>
 internal static class CommandArguments
 {
     /// <summary>

@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.CommandLine;
 using System.Net.WebSockets;
+using GameServer.CommandLine;
 
 namespace GameServer.Tools.Benchmarks;
 
@@ -13,8 +15,16 @@ public static class EchoServer
 
     private const int BufferSize = 4096;
 
-    /// <summary>Runs the echo server until it is stopped; <paramref name="args"/> are those after its name.</summary>
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>The hidden command <c>echo</c>, which takes the host's configuration keys (<c>--urls</c>).</summary>
+    public static Command CreateCommand()
+    {
+        var command = new Command(Name, "Internal: the yardstick of bench ping (a bare Kestrel WebSocket echo), which bench starts as a child process.").TakingConfiguration();
+        command.SetAction((parseResult, _) => RunAsync(ConfigurationArguments.Of(parseResult)));
+        return command;
+    }
+
+    /// <summary>Runs the echo server until it is stopped.</summary>
+    private static async Task<int> RunAsync(string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
 

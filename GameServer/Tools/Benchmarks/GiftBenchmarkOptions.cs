@@ -1,3 +1,6 @@
+using System.CommandLine;
+using GameServer.CommandLine;
+
 namespace GameServer.Tools.Benchmarks;
 
 /// <summary>
@@ -7,22 +10,30 @@ namespace GameServer.Tools.Benchmarks;
 /// </summary>
 internal sealed record GiftBenchmarkOptions(int Users, int Runs, int Clients, int Warmup, int Idle, int Pause, int PaceMs)
 {
-    public const string Usage =
-        "usage: GameServer bench gifts [--users 10000] [--runs 5] [--clients 50] [--warmup 2] [--idle 5] [--pause 2] [--pace-ms 0]";
+    public const string Name = "gifts";
 
-    public static bool TryParse(string[] args, out GiftBenchmarkOptions options, out string error)
+    /// <summary><c>bench gifts</c>: its options and its run.</summary>
+    public static Command CreateCommand()
     {
-        options = new GiftBenchmarkOptions(Users: 10_000, Runs: 5, Clients: 50, Warmup: 2, Idle: 5, Pause: 2, PaceMs: 0);
-        return CommandArguments.TryParse(args, ref options, (name, value, o) => (name, value) switch
+        var users = CommandLineOptions.Int("--users", 10_000, 1, GiftBenchmarkServer.MaxUsers, "users seeded, each with an inventory");
+        var runs = CommandLineOptions.Int("--runs", 5, 1, 1000, "gift runs");
+        var clients = CommandLineOptions.Int("--clients", 50, 1, 5000, "ping clients measuring latency meanwhile");
+        var warmup = CommandLineOptions.Int("--warmup", 2, 0, 120, "seconds of pings before the baseline");
+        var idle = CommandLineOptions.Int("--idle", 5, 1, 600, "seconds of idle baseline before the first run");
+        var pause = CommandLineOptions.Int("--pause", 2, 0, 600, "seconds of pause after each run");
+        var paceMs = CommandLineOptions.Int("--pace-ms", 0, 0, 1000, "milliseconds from one ping of a client to its next (0: closed loop)");
+        var command = new Command(Name,
+            "Gift runs over many users in a seeded child server (gift-bench-server) while ping clients measure latency.")
         {
-            ("--users", not null) when CommandArguments.TryParseInt(value, 1, 1_000_000, out var n) => o with { Users = n },
-            ("--runs", not null) when CommandArguments.TryParseInt(value, 1, 1000, out var n) => o with { Runs = n },
-            ("--clients", not null) when CommandArguments.TryParseInt(value, 1, 5000, out var n) => o with { Clients = n },
-            ("--warmup", not null) when CommandArguments.TryParseInt(value, 0, 120, out var n) => o with { Warmup = n },
-            ("--idle", not null) when CommandArguments.TryParseInt(value, 1, 600, out var n) => o with { Idle = n },
-            ("--pause", not null) when CommandArguments.TryParseInt(value, 0, 600, out var n) => o with { Pause = n },
-            ("--pace-ms", not null) when CommandArguments.TryParseInt(value, 0, 1000, out var n) => o with { PaceMs = n },
-            _ => null,
-        }, out error);
+            users, runs, clients, warmup, idle, pause, paceMs,
+        };
+        command.SetAction((parseResult, _) =>
+        {
+            var options = new GiftBenchmarkOptions(
+                parseResult.GetValue(users), parseResult.GetValue(runs), parseResult.GetValue(clients), parseResult.GetValue(warmup),
+                parseResult.GetValue(idle), parseResult.GetValue(pause), parseResult.GetValue(paceMs));
+            return Interruptible.RunAsync("benchmark", stop => GiftBenchmark.RunAsync(options, stop));
+        });
+        return command;
     }
 }

@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using GameServer.CommandLine;
 using GameServer.Gifts;
 using GameServer.Inventory;
 using GameServer.Jobs;
@@ -7,7 +9,7 @@ using GameServer.Jobs;
 namespace GameServer.Tools.Benchmarks;
 
 /// <summary>
-/// <c>GameServer gift-bench-server --users N [configuration overrides]</c>: the server under the gift
+/// <c>GameServer gift-bench-server --users N [--Section:Key=value ...]</c>: the server under the gift
 /// benchmark, which <c>bench gifts</c> starts as a child process. It is the real server
 /// (<see cref="Program.Build"/>) with N users seeded into its stores before it listens, and one extra
 /// route, <c>POST /bench/gift-run</c>, that runs the registered <see cref="GiftJob"/> once, as the
@@ -19,19 +21,22 @@ public static class GiftBenchmarkServer
 
     public const string RunPath = "/bench/gift-run";
 
-    private const int MaxUsers = 1_000_000;
+    public const int MaxUsers = 1_000_000;
 
-    /// <summary>Seeds, then serves until stopped; <paramref name="args"/> are those after its name.</summary>
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>The hidden command <c>gift-bench-server</c>: <c>--users N</c>, then the server's configuration keys.</summary>
+    public static Command CreateCommand()
     {
-        ArgumentNullException.ThrowIfNull(args);
-        if (args is not ["--users", var count, .. var overrides]
-            || !int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var users) || users is < 1 or > MaxUsers)
-        {
-            Console.Error.WriteLine($"usage: GameServer {Name} --users 1..{MaxUsers} [configuration overrides]");
-            return 2;
-        }
+        var users = CommandLineOptions.Int("--users", 10_000, 1, MaxUsers, "users seeded before the server listens");
+        var command = new Command(Name, "Internal: the server under bench gifts, with users seeded, which bench starts as a child process.");
+        command.Add(users);
+        command.TakingConfiguration();
+        command.SetAction((parseResult, _) => RunAsync(parseResult.GetValue(users), ConfigurationArguments.Of(parseResult)));
+        return command;
+    }
 
+    /// <summary>Seeds <paramref name="users"/>, then serves with <paramref name="overrides"/> until stopped.</summary>
+    private static async Task<int> RunAsync(int users, string[] overrides)
+    {
         await using var app = Program.Build(overrides);
         var lastUserId = BenchmarkUsers.Seed(app.Services, users);
         var job = app.Services.GetServices<IJob>().OfType<GiftJob>().Single();

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using GameServer.CommandLine;
 
 namespace GameServer.Tools.Benchmarks.Attacks;
 
@@ -14,8 +16,6 @@ internal static class AttackBenchmark
 
     public const string Password = "attack bench password";
 
-    public const string Usage = "usage: GameServer bench attacks [--seconds 10] [--victims 20] [--radius 1e11] [--connections 3000] [--server PATH/GameServer.dll]";
-
     /// <summary>
     /// The attacker and the victims share the loopback address, so the per-address limits are waived
     /// (the default for loopback): what is measured is what the server-wide bounds (hash gate, batch,
@@ -28,19 +28,27 @@ internal static class AttackBenchmark
         "--Gifts:Enabled=false",
     ];
 
-    public static bool TryParse(string[] args, out AttackOptions options, out string error)
+    /// <summary><c>bench attacks</c>: its options and its run.</summary>
+    public static Command CreateCommand()
     {
-        options = new AttackOptions(Seconds: 10, Victims: 20, Radius: 1e11, Connections: 3000, ServerDll: null);
-        return CommandArguments.TryParse(args, ref options, (name, value, o) => (name, value) switch
+        var seconds = CommandLineOptions.Int("--seconds", 10, 1, 600, "seconds each attack runs");
+        var victims = CommandLineOptions.Int("--victims", 20, 1, 500, "logged-in victims pinging every 20 ms");
+        var radius = CommandLineOptions.PositiveDouble("--radius", 1e11, "the radius the oversized subscription asks for");
+        var connections = CommandLineOptions.Int("--connections", 3000, 1, 20_000, "connections of the connection flood");
+        // Another build's server, to measure before and after a change with the same attacker.
+        var server = CommandLineOptions.ExistingFile("--server", "the GameServer.dll to attack (default: this one)");
+        var command = new Command(Name,
+            "Starts GameServer as a child process, then runs each attack of issue 10 in turn while victims ping: their round trips, the server's memory, what the attacker got.")
         {
-            ("--seconds", not null) when CommandArguments.TryParseInt(value, 1, 600, out var n) => o with { Seconds = n },
-            ("--victims", not null) when CommandArguments.TryParseInt(value, 1, 500, out var n) => o with { Victims = n },
-            ("--connections", not null) when CommandArguments.TryParseInt(value, 1, 20_000, out var n) => o with { Connections = n },
-            ("--radius", not null) when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r > 0 => o with { Radius = r },
-            // Another build's server, to measure before and after a change with the same attacker.
-            ("--server", not null) when File.Exists(value) => o with { ServerDll = Path.GetFullPath(value) },
-            _ => null,
-        }, out error);
+            seconds, victims, radius, connections, server,
+        };
+        command.SetAction((parseResult, _) =>
+        {
+            var options = new AttackOptions(
+                parseResult.GetValue(seconds), parseResult.GetValue(victims), parseResult.GetValue(radius), parseResult.GetValue(connections), parseResult.GetValue(server));
+            return Interruptible.RunAsync("benchmark", stop => RunAsync(options, stop));
+        });
+        return command;
     }
 
     public static async Task RunAsync(AttackOptions options, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using GameServer.CommandLine;
 using GameServer.Tools.Bots;
 
 namespace GameServer.Tools.Benchmarks.Soak;
@@ -12,20 +14,26 @@ internal static class SoakBenchmark
 {
     public const string Name = "soak";
 
-    public const string Usage = "usage: GameServer bench soak [--bots 500] [--minutes 10] [--rate 2] [--radius 20] [--sample 30]";
-
-    public static bool TryParse(string[] args, out SoakOptions options, out string error)
+    /// <summary><c>bench soak</c>: its options and its run.</summary>
+    public static Command CreateCommand()
     {
-        options = new SoakOptions(Bots: 500, Minutes: 10, Rate: 2, Radius: 20, SampleSeconds: 30);
-        return CommandArguments.TryParse(args, ref options, (name, value, o) => (name, value) switch
+        var bots = CommandLineOptions.Int("--bots", 500, 1, 5000, "bots walking for the whole time, each its own user");
+        var minutes = CommandLineOptions.Int("--minutes", 10, 1, 240, "minutes the soak lasts");
+        var rate = CommandLineOptions.Int("--rate", 2, 1, 100, "moves per second per bot");
+        var radius = CommandLineOptions.Int("--radius", 20, 1, 100_000, "the radius each bot subscribes to");
+        var sample = CommandLineOptions.Int("--sample", 30, 1, 3600, "seconds between samples of the server's memory, files and threads");
+        var command = new Command(Name,
+            "Starts GameServer as a child process, lets the bots walk for the whole time and samples the server's resident memory, open files and threads: a leak shows as a second half above the first.")
         {
-            ("--bots", not null) when CommandArguments.TryParseInt(value, 1, 5000, out var n) => o with { Bots = n },
-            ("--minutes", not null) when CommandArguments.TryParseInt(value, 1, 240, out var n) => o with { Minutes = n },
-            ("--rate", not null) when CommandArguments.TryParseInt(value, 1, 100, out var n) => o with { Rate = n },
-            ("--radius", not null) when CommandArguments.TryParseInt(value, 1, 100_000, out var n) => o with { Radius = n },
-            ("--sample", not null) when CommandArguments.TryParseInt(value, 1, 3600, out var n) => o with { SampleSeconds = n },
-            _ => null,
-        }, out error);
+            bots, minutes, rate, radius, sample,
+        };
+        command.SetAction((parseResult, _) =>
+        {
+            var options = new SoakOptions(
+                parseResult.GetValue(bots), parseResult.GetValue(minutes), parseResult.GetValue(rate), parseResult.GetValue(radius), parseResult.GetValue(sample));
+            return Interruptible.RunAsync("benchmark", stop => RunAsync(options, stop));
+        });
+        return command;
     }
 
     public static async Task RunAsync(SoakOptions options, CancellationToken cancellationToken)
