@@ -50,7 +50,7 @@ public sealed class KillRestartTests
     private static async Task CreateAdminAsync(string databasePath, string name)
     {
         using var command = ServerProcess.Start("createsuperuser",
-            [CreateSuperuserCommand.Name, "--username", name, "--password", Some.Password, .. ServerProcess.MeasuredServerSettings(databasePath)]);
+            [CreateSuperuserCommand.Name, "--username", name, .. ServerProcess.MeasuredServerSettings(databasePath)], standardInput: Some.Password + "\n");
         Assert.That(await command.WaitForExitAsync(TimeSpan.FromSeconds(60)), Is.Zero, "createsuperuser succeeds");
     }
 

@@ -27,14 +27,18 @@ internal sealed class ServerProcess : IDisposable
 
     public Uri WebSocketAddress => new($"ws://127.0.0.1:{BaseAddress.Port}/ws");
 
-    /// <summary>Starts <c>dotnet GameServer.dll ARGS --urls http://127.0.0.1:PORT</c> on a free loopback port.</summary>
-    public static ServerProcess Start(string name, IEnumerable<string> args, string? serverDll = null)
+    /// <summary>
+    /// Starts <c>dotnet GameServer.dll ARGS --urls http://127.0.0.1:PORT</c> on a free loopback port;
+    /// <paramref name="standardInput"/>, when given, is piped in and the pipe closed (a password, say, kept out of ARGS).
+    /// </summary>
+    public static ServerProcess Start(string name, IEnumerable<string> args, string? serverDll = null, string? standardInput = null)
     {
         var port = FreeLoopbackPort();
         var start = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = standardInput is not null,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(serverDll ?? Path.Combine(AppContext.BaseDirectory, "GameServer.dll"));
@@ -46,6 +50,11 @@ internal sealed class ServerProcess : IDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {name}");
+        if (standardInput is not null)
+        {
+            process.StandardInput.Write(standardInput);
+            process.StandardInput.Close();
+        }
 
         // Drained so a chatty server never blocks on a full pipe; shown, since at Warning anything is news.
         process.OutputDataReceived += (_, e) => Forward(name, e.Data);
