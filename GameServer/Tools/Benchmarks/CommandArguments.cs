@@ -39,20 +39,4 @@ internal static class CommandArguments
 
     public static bool TryParseInt(string text, int min, int max, out int value) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
-
-    /// <summary>A comma-separated list of 1 to 10 integers, each from <paramref name="min"/> to <paramref name="max"/>.</summary>
-    public static bool TryParseList(string text, int min, int max, out int[] values)
-    {
-        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        values = new int[parts.Length];
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (!TryParseInt(parts[i], min, max, out values[i]))
-            {
-                return false;
-            }
-        }
-
-        return values.Length is > 0 and <= 10;
-    }
 }
