@@ -18,6 +18,12 @@ public static class BenchmarkCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         Func<CancellationToken, Task> benchmark;
+        if (args is [Micro.MicroBenchmarks.Name, ..])
+        {
+            // replaced at merge: the System.CommandLine tree registers MicroBenchmarks.Create() under bench.
+            return await new System.CommandLine.RootCommand { Micro.MicroBenchmarks.Create() }.Parse(args).InvokeAsync();
+        }
+
         if (args is [MonsterTickBenchmark.Name, .. var monsterArgs])
         {
             return await MonsterTickBenchmark.RunAsync(monsterArgs, CancellationToken.None);
