@@ -37,6 +37,12 @@ public class DispatchBenchmarks
     [GlobalCleanup]
     public void Cleanup() => _server.Dispose();
 
+    /// <summary>The server under measurement, for the tests.</summary>
+    internal MicroServer Server => _server;
+
+    /// <summary>The connection the requests arrive on, for the tests.</summary>
+    internal Session Session => _session;
+
     /// <summary><c>system.ping</c>: the dispatcher's own cost, with the smallest handler.</summary>
     [Benchmark]
     public async Task Ping()

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using GameServer.Players;
 using GameServer.Realtime;
 using GameServer.Realtime.JsonRpc;
+using GameServer.Storage;
 
 namespace GameServer.Tools.Benchmarks.Micro;
 
@@ -69,12 +70,18 @@ internal sealed class MicroServer : IDisposable
         ArgumentNullException.ThrowIfNull(random);
         var store = _app.Services.GetRequiredService<PlayerStore>();
         var size = _app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorldOptions>>().Value;
-        var players = new List<BenchPlayer>(count);
+        var records = new List<PlayerRecord>(count);
         for (var i = 0; i < count; i++)
         {
             var userId = ++_lastUser;
-            var username = $"micro{userId}";
-            store.Insert(new PlayerRecord { User = userId, Username = username, PositionX = random.NextDouble() * size.Width, PositionY = random.NextDouble() * size.Height });
+            records.Add(new PlayerRecord { User = userId, Username = $"micro{userId}", PositionX = random.NextDouble() * size.Width, PositionY = random.NextDouble() * size.Height });
+        }
+
+        // One transaction: a commit per player would spend the set-up on the file's flushes.
+        _app.Services.GetRequiredService<GameDatabase>().InTransaction(() => records.ForEach(store.Insert));
+        var players = new List<BenchPlayer>(count);
+        foreach (var (userId, username) in records.Select(r => (r.User, r.Username)))
+        {
             var session = Connect();
             session.SignIn(new SessionUser(userId, username, IsAdmin: false), credentialId: $"micro-{userId}");
             World.SetOnline(userId, online: true);

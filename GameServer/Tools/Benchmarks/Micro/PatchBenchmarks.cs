@@ -20,6 +20,7 @@ public class PatchBenchmarks
     private IReadOnlyList<BenchPlayer> _players = null!;
     private (double Dx, double Dy)[] _steps = null!;
     private int _patch;
+    private long _bytesBefore;
 
     /// <summary>What each subscriber asked for in <c>players.subscribe</c>.</summary>
     public enum View
@@ -51,10 +52,23 @@ public class PatchBenchmarks
         // Logins are changes too: the first patch carries them all, and it is not the one measured.
         _server.Feed.Publish();
         MicroServer.WaitUntilSent(_players);
+        _bytesBefore = _server.BytesSent;
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _server.Dispose();
+    public void Cleanup()
+    {
+        // Not a column BenchmarkDotNet has: what a patch puts on the wire, to read next to its cost.
+        if (_patch > 0)
+        {
+            Console.WriteLine($"// {Subscribers} subscribers, {Subscription}: {(_server.BytesSent - _bytesBefore) / _patch:N0} bytes written per patch (every subscriber's frame, WebSocket framing included)");
+        }
+
+        _server.Dispose();
+    }
+
+    /// <summary>The server under measurement, for the tests.</summary>
+    internal MicroServer Server => _server;
 
     /// <summary>Half the players move, one patch is built and every subscriber's frame is written.</summary>
     [Benchmark]
