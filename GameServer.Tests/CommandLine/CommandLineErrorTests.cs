@@ -23,6 +23,7 @@ public sealed class CommandLineErrorTests
     [TestCase("createsuperuser", "--username")]
     [TestCase("createsuperuser --username admin --password secret", "--password")]
     [TestCase("bnech", "bnech")]
+    [TestCase("bench micro --job long", "long")]
     [TestCase("serve --Monsters:Count", "--Monsters:Count")]
     [TestCase("--urls http://127.0.0.1:0 stray", "stray")]
     public async Task A_bad_value_exits_2_with_one_line_naming_it(string commandLine, string named)

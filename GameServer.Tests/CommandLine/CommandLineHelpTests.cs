@@ -20,6 +20,7 @@ public sealed class CommandLineHelpTests
         ("bench monsters", ["--monsters", "--players", "--seconds", "--runs"]),
         ("bench attacks", ["--seconds", "--victims", "--radius", "--connections", "--server"]),
         ("bench soak", ["--bots", "--minutes", "--rate", "--radius", "--sample"]),
+        ("bench micro", ["--filter", "--job"]),
         ("bots", []),
         ("echo", []),
         ("gift-bench-server", ["--users"]),

@@ -55,6 +55,16 @@ public static class CommandLineOptions
                 : Refuse(result, name, result.Tokens[0].Value, "a number above 0", 0.0),
     };
 
+    /// <summary>One of a few words, such as a job's name.</summary>
+    public static Option<string> OneOf(string name, string defaultValue, string[] words, string description) => new(name)
+    {
+        Description = $"{description} ({string.Join(" or ", words)})",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result => words.Contains(result.Tokens[0].Value, StringComparer.Ordinal)
+            ? result.Tokens[0].Value
+            : Refuse(result, name, result.Tokens[0].Value, string.Join(" or ", words), defaultValue),
+    };
+
     /// <summary>The full path of a file that exists, or null when the option is left out.</summary>
     public static Option<string?> ExistingFile(string name, string description) => new(name)
     {

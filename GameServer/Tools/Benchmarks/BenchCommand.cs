@@ -25,7 +25,7 @@ public static class BenchCommand
         bench.Add(AttackBenchmark.CreateCommand());
         bench.Add(SoakBenchmark.CreateCommand());
 
-        // bench micro (BenchmarkDotNet, branch i11-micro): bench.Add(Micro.MicroBenchmarks.Create());
+        bench.Add(Micro.MicroBenchmarks.Create());
         return bench;
     }
 
