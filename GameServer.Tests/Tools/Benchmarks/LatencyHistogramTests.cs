@@ -37,5 +37,25 @@ public sealed class LatencyHistogramTests
         Assert.That(new LatencyHistogram().MaxMs, Is.NaN);
     }
 
+    [Test]
+    public void An_exported_histogram_imports_into_the_same_percentiles_and_maximum()
+    {
+        var original = new LatencyHistogram();
+        for (var ms = 1; ms <= 300; ms += 7)
+        {
+            original.Record(Ticks(ms));
+        }
+
+        var (buckets, maxMicros) = original.Export();
+        var copy = LatencyHistogram.Import(buckets, maxMicros);
+
+        Assert.That(copy.Count, Is.EqualTo(original.Count));
+        Assert.That(copy.MaxMs, Is.EqualTo(original.MaxMs));
+        foreach (var fraction in new[] { 0.5, 0.9, 0.99, 1.0 })
+        {
+            Assert.That(copy.PercentileMs(fraction), Is.EqualTo(original.PercentileMs(fraction)), $"p{fraction * 100}");
+        }
+    }
+
     private static long Ticks(int milliseconds) => milliseconds * Stopwatch.Frequency / 1000;
 }
