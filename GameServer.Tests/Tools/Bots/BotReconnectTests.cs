@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using GameServer.Realtime;
 using GameServer.Tests.Support;
@@ -15,26 +16,30 @@ public sealed class BotReconnectTests
     {
         await using var server = await InProcessServer.StartAsync();
         var registry = server.Services.GetRequiredService<SessionRegistry>();
-        var allSignedIn = new TaskCompletionSource<Session>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sessions = new ConcurrentQueue<Session>();
         var resumed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var signIns = 0;
         registry.SignedIn += session =>
         {
-            var n = Interlocked.Increment(ref signIns);
-            if (n == 3)
-            {
-                allSignedIn.TrySetResult(session);
-            }
-            else if (n == 4)
+            sessions.Enqueue(session);
+            if (sessions.Count == 4)
             {
                 resumed.TrySetResult();
             }
         };
-        var options = new BotsOptions(server.WebSocketUri, Count: 3, Rate: 5, Seconds: 3, Warmup: 0) { RampUp = 0, UsersPrefix = Some.Username("d") };
-        var run = BotRun.RunAsync(options, options.Url!, serverCpu: null, cancellationToken, progress: _ => { });
+        var allJoined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var options = new BotsOptions(server.WebSocketUri, Count: 3, Rate: 5, Seconds: 5, Warmup: 0) { RampUp = 0, UsersPrefix = Some.Username("d") };
+        var run = BotRun.RunAsync(options, options.Url!, serverCpu: null, cancellationToken, progress: p =>
+        {
+            if (p.Connected == 3)
+            {
+                allJoined.TrySetResult();
+            }
+        });
 
-        // As the server does to a client that reads too slowly.
-        (await allSignedIn.Task.WaitAsync(cancellationToken)).RequestClose(WebSocketCloseStatus.PolicyViolation, "dropped by the test");
+        // Once every bot has joined (a drop while joining is a failed join, not a reconnect), as the
+        // server does to a client that reads too slowly.
+        await allJoined.Task.WaitAsync(cancellationToken);
+        sessions.First().RequestClose(WebSocketCloseStatus.PolicyViolation, "dropped by the test");
         await resumed.Task.WaitAsync(cancellationToken);
         var result = await run;
 

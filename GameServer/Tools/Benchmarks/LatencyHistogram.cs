@@ -81,7 +81,8 @@ internal sealed class LatencyHistogram
             seen += _counts[i];
             if (seen >= rank)
             {
-                return MidpointMicros(i) / 1000.0;
+                // A bucket's midpoint may lie above the largest value in it: no percentile exceeds the maximum.
+                return Math.Min(MidpointMicros(i), _maxMicros) / 1000.0;
             }
         }
 

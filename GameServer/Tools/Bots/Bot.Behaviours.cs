@@ -99,9 +99,17 @@ internal sealed partial class Bot
             {
                 await CallAsync(Methods.MonstersHit, c => c.HitMonsterAsync(monster.Id, cancellationToken));
             }
+            catch (GameRpcException e) when (e.Code == ErrorCodes.NotFound)
+            {
+                // Defeated by another hunter: forget it now rather than at the next monster tick.
+                lock (_monsters)
+                {
+                    _monsters.Remove(monster.Id);
+                }
+            }
             catch (GameRpcException)
             {
-                // Out of reach or gone (someone else defeated it): counted by kind; the next tick looks again.
+                // Out of reach (it moved): counted by kind; the next tick looks again.
             }
         }
     }
@@ -131,24 +139,25 @@ internal sealed partial class Bot
         var expectedX = Math.Clamp(_x + dx, 0, options.Width);
         var expectedY = Math.Clamp(_y + dy, 0, options.Height);
         var sentAt = Stopwatch.GetTimestamp();
+        var measured = swarm.InWindow(sentAt);
         Moves.Add(expectedX, expectedY, sentAt);
-        Counters.MoveSent();
+        Counters.MoveSent(measured);
         try
         {
             var position = await CallAsync(Methods.PlayersMove, c => c.MoveAsync(dx, dy, cancellationToken));
-            Counters.MoveAccepted();
+            Counters.MoveAccepted(measured);
             if (position.PositionX != expectedX || position.PositionY != expectedY)
             {
                 // A world of another size than --world: remember where the move really led.
                 Moves.Add(position.PositionX, position.PositionY, sentAt);
-                Counters.MoveMispredicted();
+                Counters.MoveMispredicted(measured);
             }
 
             (_x, _y) = (position.PositionX, position.PositionY);
         }
         catch (GameRpcException e) when (e.Code == ErrorCodes.RateLimited)
         {
-            Counters.MoveRefused();
+            Counters.MoveRefused(measured);
         }
         catch (GameRpcException)
         {

@@ -10,20 +10,23 @@ namespace GameServer.Tools.Bots;
 internal sealed class BotCounters
 {
     private long _movesSent;
-    private long _movesAccepted;
-    private long _movesRefused;
-    private long _mispredicted;
+    private long _measuredSent;
+    private long _measuredAccepted;
+    private long _measuredRefused;
+    private long _measuredMispredicted;
     private long _messagesOut;
     private long _messagesIn;
     private long _updatesIn;
 
+    /// <summary>Every move sent, for the progress line.</summary>
     public long MovesSent => Volatile.Read(ref _movesSent);
 
-    public long MovesAccepted => Volatile.Read(ref _movesAccepted);
-
-    public long MovesRefused => Volatile.Read(ref _movesRefused);
-
-    public long Mispredicted => Volatile.Read(ref _mispredicted);
+    /// <summary>
+    /// The moves sent inside the window, and what became of them, wherever their answer falls: the
+    /// same moves whose arrivals are measured, so arrivals per accepted move is a true fan-out.
+    /// </summary>
+    public (long Sent, long Accepted, long Refused, long Mispredicted) Measured =>
+        (Volatile.Read(ref _measuredSent), Volatile.Read(ref _measuredAccepted), Volatile.Read(ref _measuredRefused), Volatile.Read(ref _measuredMispredicted));
 
     /// <summary>Frames sent: one per call.</summary>
     public long MessagesOut => Volatile.Read(ref _messagesOut);
@@ -34,19 +37,31 @@ internal sealed class BotCounters
     /// <summary><c>players.updated</c> notifications received.</summary>
     public long UpdatesIn => Volatile.Read(ref _updatesIn);
 
-    public void MoveSent() => Interlocked.Increment(ref _movesSent);
+    public void MoveSent(bool measured)
+    {
+        Interlocked.Increment(ref _movesSent);
+        Count(measured, ref _measuredSent);
+    }
 
-    public void MoveAccepted() => Interlocked.Increment(ref _movesAccepted);
+    public void MoveAccepted(bool measured) => Count(measured, ref _measuredAccepted);
 
-    public void MoveRefused() => Interlocked.Increment(ref _movesRefused);
+    public void MoveRefused(bool measured) => Count(measured, ref _measuredRefused);
 
-    public void MoveMispredicted() => Interlocked.Increment(ref _mispredicted);
+    public void MoveMispredicted(bool measured) => Count(measured, ref _measuredMispredicted);
 
     public void MessageOut() => Interlocked.Increment(ref _messagesOut);
 
     public void MessageIn() => Interlocked.Increment(ref _messagesIn);
 
     public void UpdateIn() => Interlocked.Increment(ref _updatesIn);
+
+    private static void Count(bool measured, ref long counter)
+    {
+        if (measured)
+        {
+            Interlocked.Increment(ref counter);
+        }
+    }
 }
 
 /// <summary>Counts by kind (an error's method and code, a reconnect's cause), shared by every bot of a process.</summary>

@@ -81,7 +81,7 @@ internal static class BotRun
             bots,
             swarm,
             bots.Count(b => b.PlayerId != 0),
-            atClose - atOpen,
+            WindowCounts.Between(atOpen, atClose, WindowCounts.Of(bots)),
             options.Seconds,
             serverCpu is null ? double.NaN : (serverAfter - serverBefore).TotalSeconds,
             (botsAfter - botsBefore).TotalSeconds);

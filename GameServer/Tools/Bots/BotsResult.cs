@@ -4,8 +4,9 @@ namespace GameServer.Tools.Bots;
 
 /// <summary>
 /// One run of the bots, in a form that adds up: the histograms and counts of several processes merge
-/// into the result of one run. Counts of moves and messages cover the measured window; arrivals, the
-/// moves sent in it; round trips, errors and reconnects, the whole run (joining included).
+/// into the result of one run. Moves and arrivals are those of the moves sent in the measured window
+/// (wherever their answer or arrival falls); messages, those sent and received in it; round trips,
+/// errors and reconnects, the whole run (joining included).
 /// </summary>
 internal sealed record BotsResult(
     int Bots,
@@ -112,17 +113,29 @@ internal sealed record BotsResult(
 /// <summary>The bots' counters added up at one moment; the difference of two is what happened between them.</summary>
 internal readonly record struct WindowCounts(long MovesSent, long MovesAccepted, long MovesRefused, long Mispredicted, long MessagesOut, long MessagesIn, long UpdatesIn)
 {
+    /// <summary>The messages so far, and the moves sent in the window so far.</summary>
     public static WindowCounts Of(IEnumerable<Bot> bots)
     {
         var sum = new WindowCounts(0, 0, 0, 0, 0, 0, 0);
         foreach (var bot in bots)
         {
             var c = bot.Counters;
-            sum += new WindowCounts(c.MovesSent, c.MovesAccepted, c.MovesRefused, c.Mispredicted, c.MessagesOut, c.MessagesIn, c.UpdatesIn);
+            var (sent, accepted, refused, mispredicted) = c.Measured;
+            sum += new WindowCounts(sent, accepted, refused, mispredicted, c.MessagesOut, c.MessagesIn, c.UpdatesIn);
         }
 
         return sum;
     }
+
+    /// <summary>The messages between two readings, and the moves of <paramref name="measured"/>, read once every answer is in.</summary>
+    public static WindowCounts Between(WindowCounts open, WindowCounts close, WindowCounts measured) =>
+        (close - open) with
+        {
+            MovesSent = measured.MovesSent,
+            MovesAccepted = measured.MovesAccepted,
+            MovesRefused = measured.MovesRefused,
+            Mispredicted = measured.Mispredicted,
+        };
 
     public static WindowCounts operator +(WindowCounts a, WindowCounts b) => new(
         a.MovesSent + b.MovesSent, a.MovesAccepted + b.MovesAccepted, a.MovesRefused + b.MovesRefused, a.Mispredicted + b.Mispredicted,
