@@ -55,23 +55,34 @@ internal sealed partial class Bot(string username, Behaviour behaviour, Swarm sw
     public async Task JoinAsync(Uri url, CancellationToken cancellationToken)
     {
         await ConnectAsync(url, cancellationToken);
-        var registered = false;
-        AuthResult auth;
         try
         {
-            auth = await RateLimitedAsync(Methods.AuthLogin, c => c.LoginAsync(username, Password, cancellationToken), cancellationToken);
+            var (auth, registered) = await LogInAsync(cancellationToken);
+            _token = auth.Token;
+            await SubscribeAsync(auth.User.Id, cancellationToken);
+            swarm.Joined(this, registered);
+            _connected = true;
+        }
+        catch (WebSocketException)
+        {
+            // The server closed the connection mid-join: an overloaded server's login deadline (1008) shows here.
+            var status = _client!.Closed.IsCompleted ? await _client.Closed : null;
+            swarm.Errors.Add(status is { } s ? string.Create(CultureInfo.InvariantCulture, $"join dropped (closed {(int)s})") : "join dropped");
+            throw;
+        }
+    }
+
+    private async Task<(AuthResult Auth, bool Registered)> LogInAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await RateLimitedAsync(Methods.AuthLogin, c => c.LoginAsync(username, Password, cancellationToken), cancellationToken), false);
         }
         catch (GameRpcException e) when (e.Code == ErrorCodes.Unauthenticated)
         {
             // Unknown (or, with someone else's database, taken with another password: registering then says so).
-            auth = await RateLimitedAsync(Methods.AuthRegister, c => c.RegisterAsync(username, Password, cancellationToken), cancellationToken);
-            registered = true;
+            return (await RateLimitedAsync(Methods.AuthRegister, c => c.RegisterAsync(username, Password, cancellationToken), cancellationToken), true);
         }
-
-        _token = auth.Token;
-        await SubscribeAsync(auth.User.Id, cancellationToken);
-        swarm.Joined(this, registered);
-        _connected = true;
     }
 
     /// <summary>Acts until the window closes, reconnecting whenever the connection drops.</summary>
