@@ -37,6 +37,35 @@ internal sealed class LatencyHistogram
         Count += other.Count;
     }
 
+    /// <summary>The non-empty buckets as (index, count) pairs and the exact maximum: what another process needs to merge this one.</summary>
+    public (IReadOnlyList<(int Index, long Count)> Buckets, ulong MaxMicros) Export()
+    {
+        var buckets = new List<(int, long)>();
+        for (var i = 0; i < _counts.Length; i++)
+        {
+            if (_counts[i] != 0)
+            {
+                buckets.Add((i, _counts[i]));
+            }
+        }
+
+        return (buckets, _maxMicros);
+    }
+
+    /// <summary>The histogram that <see cref="Export"/> gave, rebuilt in this process.</summary>
+    public static LatencyHistogram Import(IEnumerable<(int Index, long Count)> buckets, ulong maxMicros)
+    {
+        ArgumentNullException.ThrowIfNull(buckets);
+        var histogram = new LatencyHistogram { _maxMicros = maxMicros };
+        foreach (var (index, count) in buckets)
+        {
+            histogram._counts[index] += count;
+            histogram.Count += count;
+        }
+
+        return histogram;
+    }
+
     /// <summary>The latency below which <paramref name="fraction"/> of the round trips fall, in milliseconds.</summary>
     public double PercentileMs(double fraction)
     {
@@ -52,7 +81,8 @@ internal sealed class LatencyHistogram
             seen += _counts[i];
             if (seen >= rank)
             {
-                return MidpointMicros(i) / 1000.0;
+                // A bucket's midpoint may lie above the largest value in it: no percentile exceeds the maximum.
+                return Math.Min(MidpointMicros(i), _maxMicros) / 1000.0;
             }
         }
 

@@ -162,7 +162,7 @@ internal sealed class ServerProcess : IDisposable
     }
 
     // Under `dotnet GameServer.dll` the process is the dotnet host; under the apphost, find dotnet on the PATH.
-    private static string DotnetHost() =>
+    internal static string DotnetHost() =>
         Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
 
     private static int FreeLoopbackPort()

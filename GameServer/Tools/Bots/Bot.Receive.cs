@@ -9,8 +9,12 @@ namespace GameServer.Tools.Bots;
 
 internal sealed partial class Bot
 {
-    // The players this bot sees and where it last saw them; touched only on the client's receive loop.
+    // The players this bot sees and where it last saw them; touched only on the client's receive loop
+    // (and cleared before a new connection's loop starts).
     private readonly Dictionary<int, (double X, double Y)> _inView = [];
+
+    // A hunter's monsters and where they are: written on the receive loop, read by the behaviour loop.
+    private readonly Dictionary<int, (double X, double Y)> _monsters = [];
 
     /// <summary>Send of another bot's move to its arrival here, for players already in view.</summary>
     public LatencyHistogram Arrivals { get; } = new();
@@ -25,9 +29,25 @@ internal sealed partial class Bot
     private void OnNotification(GameNotification notification)
     {
         var receivedAt = Stopwatch.GetTimestamp();
+        Counters.MessageIn();
         if (notification.Method == Methods.PlayersUpdated)
         {
+            Counters.UpdateIn();
             OnUpdated(notification.Params, receivedAt);
+        }
+        else if (notification.Method == Methods.MonstersUpdated)
+        {
+            OnMonstersUpdated(notification.Params);
+        }
+        else if (notification.Method == Methods.MonstersRemoved)
+        {
+            lock (_monsters)
+            {
+                foreach (var id in notification.Params.GetProperty("ids"u8).EnumerateArray())
+                {
+                    _monsters.Remove(id.GetInt32());
+                }
+            }
         }
         else if (notification.Method == Methods.PlayersLeftView)
         {
@@ -62,6 +82,18 @@ internal sealed partial class Bot
             {
                 // Unmoved means a change of presence only: not a move, nothing to measure.
                 Measure(mover, x, y, receivedAt);
+            }
+        }
+    }
+
+    private void OnMonstersUpdated(JsonElement parameters)
+    {
+        lock (_monsters)
+        {
+            foreach (var monster in parameters.GetProperty("monsters"u8).EnumerateArray())
+            {
+                _monsters[monster.GetProperty("id"u8).GetInt32()] =
+                    (monster.GetProperty("position_x"u8).GetDouble(), monster.GetProperty("position_y"u8).GetDouble());
             }
         }
     }

@@ -1,153 +1,261 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Net.WebSockets;
 using GameServer.Tools.Benchmarks;
+using GameServer.Protocol;
 using GameServer.Protocol.Accounts;
+using GameServer.Protocol.Chat;
 using GameServer.Protocol.Client;
 using GameServer.Protocol.JsonRpc;
+using GameServer.Protocol.Monsters;
 using GameServer.Protocol.Players;
 
 namespace GameServer.Tools.Bots;
 
 /// <summary>
-/// One headless player on a connection of its own: it registers, subscribes, then walks with random
-/// steps at a fixed rate, remembering when it sent each move. As a receiver (<c>Bot.Receive.cs</c>)
-/// it measures how long the other bots' moves take to reach it. Its counters cover the measured
-/// window only; each is written by one loop and read once the bot is disposed.
+/// One headless player on a connection of its own. It logs in as its user (registering it the first
+/// time), subscribes to the players it sees and, by its <see cref="Behaviour"/>, to the chat or the
+/// monsters, then acts (<c>Bot.Behaviours.cs</c>) until the window closes. When the connection drops
+/// it reconnects and resumes with its token. As a receiver (<c>Bot.Receive.cs</c>) it measures how
+/// long the other bots' moves take to reach it.
 /// </summary>
-internal sealed partial class Bot(string username, Swarm swarm, BotsOptions options) : IAsyncDisposable
+internal sealed partial class Bot(string username, Behaviour behaviour, Swarm swarm, BotsOptions options) : IAsyncDisposable
 {
     public const string Password = "bot password";
 
-    private const int MaxRegisterAttempts = 30;
+    private const int MaxRateLimitedAttempts = 30;
+    private const int MaxReconnectAttempts = 5;
 
     private readonly Random _random = new();
     private GameClient? _client;
-    private double _x;
-    private double _y;
+
+    // Cancelled when the connection closes: a call sent after the server's close frame would wait for an answer forever.
+    private CancellationTokenSource? _connection;
+    private string? _token;
+    private volatile bool _connected;
 
     public string Username => username;
 
+    public Behaviour Behaviour => behaviour;
+
+    public Swarm Swarm => swarm;
+
     public int PlayerId { get; private set; }
+
+    public bool Connected => _connected;
 
     public MoveLog Moves { get; } = new();
 
-    public long MovesSent { get; private set; }
+    public BotCounters Counters { get; } = new();
 
-    public long MovesAccepted { get; private set; }
+    /// <summary>Send to answer of this bot's calls, by method; written by its behaviour loop only.</summary>
+    public Dictionary<string, LatencyHistogram> RoundTrips { get; } = new(StringComparer.Ordinal);
 
-    public long MovesRefused { get; private set; }
-
-    /// <summary>Moves answered with another error than rate limiting.</summary>
-    public long MovesFailed { get; private set; }
-
-    /// <summary>Accepted moves whose position differed from the one the bot computed before sending.</summary>
-    public long Mispredicted { get; private set; }
-
-    /// <summary>Send to answer of the bot's own <c>players.move</c> calls.</summary>
-    public LatencyHistogram MoveRoundTrips { get; } = new();
-
-    /// <summary>Connects, registers <see cref="Username"/> and subscribes; the player's start position comes with the snapshot.</summary>
+    /// <summary>Connects, logs in (or registers) and subscribes; the player's position comes with the snapshot.</summary>
     public async Task JoinAsync(Uri url, CancellationToken cancellationToken)
     {
-        _client = await GameClient.ConnectAsync(url, cancellationToken);
-        _client.NotificationReceived += OnNotification;
-        var auth = await RegisterAsync(cancellationToken);
-        var snapshot = await _client.SubscribePlayersAsync(options.Radius, cancellationToken);
-
-        // Whole world or radius, the snapshot holds the subscriber's own player: it is at distance 0.
-        var own = snapshot.Players.FirstOrDefault(p => p.User == auth.User.Id)
-            ?? throw new InvalidOperationException($"{username}: the players.subscribe snapshot lacks the bot's own player");
-        (PlayerId, _x, _y) = (own.Id, own.PositionX, own.PositionY);
-    }
-
-    // Hundreds of bots joining at once fill the server's password-hash queue: the refused ones wait as told and try again.
-    private async Task<AuthResult> RegisterAsync(CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+        await ConnectAsync(url, cancellationToken);
+        try
         {
-            try
-            {
-                return await _client!.RegisterAsync(username, Password, cancellationToken);
-            }
-            catch (GameRpcException e) when (e.Code == ErrorCodes.RateLimited && attempt < MaxRegisterAttempts)
-            {
-                await Task.Delay(e.RetryAfter ?? TimeSpan.FromSeconds(1), cancellationToken);
-            }
+            var (auth, registered) = await LogInAsync(cancellationToken);
+            _token = auth.Token;
+            await SubscribeAsync(auth.User.Id, cancellationToken);
+            swarm.Joined(this, registered);
+            _connected = true;
+        }
+        catch (WebSocketException)
+        {
+            // The server closed the connection mid-join: an overloaded server's login deadline (1008) shows here.
+            var status = _client!.Closed.IsCompleted ? await _client.Closed : null;
+            swarm.Errors.Add(status is { } s ? string.Create(CultureInfo.InvariantCulture, $"join dropped (closed {(int)s})") : "join dropped");
+            throw;
         }
     }
 
-    /// <summary>
-    /// Waits <paramref name="stagger"/>, so that the bots' moves spread over the period, then steps at
-    /// <c>--rate</c> on a periodic timer until the window closes.
-    /// </summary>
-    public async Task WalkAsync(TimeSpan stagger, CancellationToken cancellationToken)
+    private async Task<(AuthResult Auth, bool Registered)> LogInAsync(CancellationToken cancellationToken)
     {
-        var period = TimeSpan.FromSeconds(1.0 / options.Rate);
-        await Task.Delay(stagger, cancellationToken);
-        using var timer = new PeriodicTimer(period);
-        var maxMoves = (long)(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), swarm.MeasureUntil) / period) + 2;
-        for (long i = 0; i < maxMoves && Stopwatch.GetTimestamp() < swarm.MeasureUntil; i++)
+        try
         {
-            await StepAsync(cancellationToken);
-            if (!await timer.WaitForNextTickAsync(cancellationToken))
+            return (await RateLimitedAsync(Methods.AuthLogin, c => c.LoginAsync(username, Password, cancellationToken), cancellationToken), false);
+        }
+        catch (GameRpcException e) when (e.Code == ErrorCodes.Unauthenticated)
+        {
+            // Unknown (or, with someone else's database, taken with another password: registering then says so).
+            return (await RateLimitedAsync(Methods.AuthRegister, c => c.RegisterAsync(username, Password, cancellationToken), cancellationToken), true);
+        }
+    }
+
+    /// <summary>Acts until the window closes, reconnecting whenever the connection drops.</summary>
+    public async Task LiveAsync(Uri url, CancellationToken cancellationToken)
+    {
+        while (!swarm.Over(Stopwatch.GetTimestamp()))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
             {
-                break;
+                using var acting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _connection!.Token);
+                await ActAsync(acting.Token);
+            }
+            catch (Exception e) when (IsDrop(e) && !cancellationToken.IsCancellationRequested)
+            {
+                // Counted below, by the close status the client saw.
+            }
+
+            if (_client!.Closed.IsCompleted && !swarm.Over(Stopwatch.GetTimestamp()) && !await ReconnectAsync(url, cancellationToken))
+            {
+                return;
             }
         }
     }
 
     public async ValueTask DisposeAsync()
     {
+        _connected = false;
         if (_client is not null)
         {
             await _client.DisposeAsync();
         }
+
+        _connection?.Dispose();
     }
 
-    private async Task StepAsync(CancellationToken cancellationToken)
+    private async Task ConnectAsync(Uri url, CancellationToken cancellationToken)
     {
-        var dx = Step(_x, options.Width);
-        var dy = Step(_y, options.Height);
-
-        // The server's own arithmetic: the position is known before the answer, which an update to another bot may beat.
-        var expectedX = Math.Clamp(_x + dx, 0, options.Width);
-        var expectedY = Math.Clamp(_y + dy, 0, options.Height);
-        var sentAt = Stopwatch.GetTimestamp();
-        var measured = swarm.InWindow(sentAt);
-        Moves.Add(expectedX, expectedY, sentAt);
-        MovesSent += measured ? 1 : 0;
         try
         {
-            var position = await _client!.MoveAsync(dx, dy, cancellationToken);
-            if (measured)
-            {
-                MoveRoundTrips.Record(Stopwatch.GetTimestamp() - sentAt);
-                MovesAccepted++;
-            }
-
-            if (position.PositionX != expectedX || position.PositionY != expectedY)
-            {
-                // A world of another size than --world: remember where the move really led.
-                Moves.Add(position.PositionX, position.PositionY, sentAt);
-                Mispredicted += measured ? 1 : 0;
-            }
-
-            (_x, _y) = (position.PositionX, position.PositionY);
+            _client = await GameClient.ConnectAsync(url, cancellationToken);
         }
-        catch (GameRpcException e) when (e.Code == ErrorCodes.RateLimited)
+        catch (WebSocketException)
         {
-            MovesRefused += measured ? 1 : 0;
+            swarm.Errors.Add("connect");
+            throw;
         }
-        catch (GameRpcException)
-        {
-            MovesFailed += measured ? 1 : 0;
-        }
+
+        _client.NotificationReceived += OnNotification;
+        _connection?.Dispose();
+        var connection = _connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _ = _client.Closed.ContinueWith(_ => CancelQuietly(connection), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    // A random step in [-1, 1] that turns back at the walls, so the server never clamps and every move leads somewhere new.
-    private double Step(double from, double size)
+    private async Task SubscribeAsync(int userId, CancellationToken cancellationToken)
     {
-        var step = (_random.NextDouble() * 2) - 1;
-        var to = from + step;
-        return to < 0 || to > size ? -step : step;
+        _inView.Clear();
+        var snapshot = await CallAsync(Methods.PlayersSubscribe, c => c.SubscribePlayersAsync(options.Radius, cancellationToken));
+
+        // Whole world or radius, the snapshot holds the subscriber's own player: it is at distance 0.
+        var own = snapshot.Players.FirstOrDefault(p => p.User == userId)
+            ?? throw new InvalidOperationException($"{username}: the players.subscribe snapshot lacks the bot's own player");
+        (PlayerId, _x, _y) = (own.Id, own.PositionX, own.PositionY);
+        if (behaviour == Behaviour.Hunt)
+        {
+            var monsters = await CallAsync(Methods.MonstersSubscribe, c => c.SubscribeMonstersAsync(cancellationToken));
+            lock (_monsters)
+            {
+                _monsters.Clear();
+                foreach (var monster in monsters.Monsters)
+                {
+                    _monsters[monster.Id] = (monster.PositionX, monster.PositionY);
+                }
+            }
+        }
+        else if (behaviour == Behaviour.Chat)
+        {
+            await CallAsync(Methods.ChatSubscribe, c => c.SubscribeToChatAsync(cancellationToken));
+        }
     }
+
+    // Resumes with the token, as a game client would after a drop; a bounded number of tries, then the bot gives up.
+    private async Task<bool> ReconnectAsync(Uri url, CancellationToken cancellationToken)
+    {
+        _connected = false;
+        var status = await _client!.Closed;
+        swarm.Reconnects.Add(status is { } s ? string.Create(CultureInfo.InvariantCulture, $"closed {(int)s}") : "dropped");
+        for (var attempt = 1; attempt <= MaxReconnectAttempts; attempt++)
+        {
+            await _client.DisposeAsync();
+            try
+            {
+                await ConnectAsync(url, cancellationToken);
+                var auth = await CallAsync(Methods.AuthResume, c => c.ResumeAsync(_token!, _connection!.Token));
+                await SubscribeAsync(auth.User.Id, _connection!.Token);
+                _connected = true;
+                return true;
+            }
+            catch (Exception e) when ((IsDrop(e) || e is GameRpcException) && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(0.5 * attempt), cancellationToken);
+            }
+        }
+
+        swarm.Errors.Add("reconnect gave up");
+        return false;
+    }
+
+    // Registration and login hash a password on the server: when its queue is full they are refused, and wait as told.
+    private async Task<T> RateLimitedAsync<T>(string method, Func<GameClient, Task<T>> call, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await CallAsync(method, call);
+            }
+            catch (GameRpcException e) when (e.Code == ErrorCodes.RateLimited && attempt < MaxRateLimitedAttempts)
+            {
+                await Task.Delay(e.RetryAfter ?? TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>One call, timed and counted; an error answer is counted by method and code, and thrown on.</summary>
+    private async Task<T> CallAsync<T>(string method, Func<GameClient, Task<T>> call)
+    {
+        var sentAt = Stopwatch.GetTimestamp();
+        Counters.MessageOut();
+        try
+        {
+            var result = await call(_client!);
+            Record(method, sentAt);
+            return result;
+        }
+        catch (GameRpcException e)
+        {
+            Record(method, sentAt);
+            // A login of a user not yet made is how registration starts, not an error.
+            if (!(method == Methods.AuthLogin && e.Code == ErrorCodes.Unauthenticated))
+            {
+                swarm.Errors.Add(string.Create(CultureInfo.InvariantCulture, $"{method} {e.Code}"));
+            }
+
+            throw;
+        }
+    }
+
+    private void Record(string method, long sentAt)
+    {
+        var elapsed = Stopwatch.GetTimestamp() - sentAt;
+        Counters.MessageIn();
+        if (!RoundTrips.TryGetValue(method, out var histogram))
+        {
+            RoundTrips[method] = histogram = new LatencyHistogram();
+        }
+
+        histogram.Record(elapsed);
+    }
+
+    private static void CancelQuietly(CancellationTokenSource connection)
+    {
+        try
+        {
+            connection.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The bot has moved on to another connection, or is done.
+        }
+    }
+
+    private bool IsDrop(Exception e) =>
+        (e is WebSocketException or ObjectDisposedException or InvalidOperationException && _client is { State: not WebSocketState.Open })
+        || (e is OperationCanceledException && _client is { Closed.IsCompleted: true });
 }

@@ -1,104 +1,133 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Security.Cryptography;
+using System.Net.WebSockets;
 using GameServer.Tools.Benchmarks;
+using GameServer.Protocol.Client;
 
 namespace GameServer.Tools.Bots;
 
 /// <summary>
-/// One run of the bots against one server: join them all (register and subscribe), walk for the
-/// warm-up and the measured window, let the last updates arrive, disconnect, add up.
+/// One run of one process's bots against one server: joins spread over the ramp-up (each bot acts
+/// as soon as it has joined), then the warm-up and the measured window, then the last updates
+/// arrive and the bots disconnect. Bounded in time whatever the server does.
 /// </summary>
 internal static class BotRun
 {
-    // Registration hashes a password (PBKDF2) on the server: a few at a time, and all before the walk starts.
+    // Login and registration hash a password (PBKDF2) on the server: a few at a time.
     private const int MaxConcurrentJoins = 4;
 
     // Bounds that no healthy run comes near: they only stop a run that has gone wrong.
-    private static readonly TimeSpan JoinTimeoutBase = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan JoinTimeoutPerBot = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan WalkSlack = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(30);
 
     /// <summary>How long the bots keep listening after the window: any move sent in it may still arrive.</summary>
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(2);
 
-    /// <summary>Runs the bots against <paramref name="url"/>; <paramref name="serverCpu"/> reads the server's CPU time so far, or is null when its process is unknown.</summary>
-    public static async Task<BotsResult> RunAsync(BotsOptions options, Uri url, Func<TimeSpan>? serverCpu, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the bots against <paramref name="url"/>; <paramref name="serverCpu"/> reads the server's
+    /// CPU time so far, or is null when its process is unknown. <paramref name="progress"/> gets a
+    /// snapshot every second (the live line on stderr when null).
+    /// </summary>
+    public static async Task<BotsResult> RunAsync(
+        BotsOptions options, Uri url, Func<TimeSpan>? serverCpu, CancellationToken cancellationToken, Action<BotsProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var tag = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         var swarm = new Swarm();
-        var bots = new Bot[options.Count];
-        for (var i = 0; i < bots.Length; i++)
-        {
-            bots[i] = new Bot($"bot{tag}_{i}", swarm, options);
-        }
-
-        TimeSpan serverBefore = default, serverAfter = default, botsBefore, botsAfter;
+        var bots = Enumerable.Range(options.FirstBot, options.Count)
+            .Select(n => new Bot(options.Username(n), options.Mix.Of(n), swarm, options))
+            .ToArray();
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(TimeSpan.FromSeconds(options.RampUp + options.Warmup + options.Seconds) + JoinTimeout + (JoinTimeoutPerBot * bots.Length) + Slack);
+        var phase = "joining";
+        var started = Stopwatch.GetTimestamp();
+        using var reporting = new BotsProgressReporter(() => BotsProgress.Of(bots, swarm, phase, Stopwatch.GetElapsedTime(started)), progress ?? BotsProgress.LinePrinter());
+        var lives = new ConcurrentBag<Task>();
+        TimeSpan serverBefore = default, serverAfter = default, botsBefore = default, botsAfter = default;
+        WindowCounts atOpen = default, atClose = default;
         try
         {
-            var joinStarted = Stopwatch.GetTimestamp();
-            await JoinAllAsync(bots, url, cancellationToken);
-            Console.Error.WriteLine($"{bots.Length} bots registered and subscribed in {Stopwatch.GetElapsedTime(joinStarted).TotalSeconds:0.0} s; walking");
+            await JoinAllAsync(bots, url, options, lives, bounded.Token);
+            var joined = bots.Count(b => b.Connected);
+            if (joined == 0)
+            {
+                throw new InvalidOperationException($"no bot could join the server at {url}: {string.Join(", ", swarm.Errors.Snapshot().Select(e => $"{e.Key} ×{e.Value}"))}");
+            }
 
+            Console.Error.WriteLine($"{joined} of {bots.Length} bots joined ({swarm.LoggedIn} logged in, {swarm.Registered} registered) in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
             var measureFrom = Stopwatch.GetTimestamp() + LoadClient.Ticks(TimeSpan.FromSeconds(options.Warmup));
             var measureUntil = measureFrom + LoadClient.Ticks(TimeSpan.FromSeconds(options.Seconds));
-            swarm.Start(bots, measureFrom, measureUntil);
-            using var walking = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            walking.CancelAfter(TimeSpan.FromSeconds(options.Warmup + options.Seconds) + WalkSlack);
-            var period = TimeSpan.FromSeconds(1.0 / options.Rate);
-            var walks = bots.Select((bot, i) => bot.WalkAsync(period * i / bots.Length, walking.Token)).ToArray();
-
-            await LoadClient.DelayUntilAsync(measureFrom, walking.Token);
-            (serverBefore, botsBefore) = (serverCpu?.Invoke() ?? default, ProcessCpu.Of(Environment.ProcessId));
-            await LoadClient.DelayUntilAsync(measureUntil, walking.Token);
-            (serverAfter, botsAfter) = (serverCpu?.Invoke() ?? default, ProcessCpu.Of(Environment.ProcessId));
-
-            await Task.WhenAll(walks);
-            await Task.Delay(Drain, cancellationToken);
+            swarm.Start(measureFrom, measureUntil);
+            phase = "warm-up";
+            await LoadClient.DelayUntilAsync(measureFrom, bounded.Token);
+            phase = "measuring";
+            (serverBefore, botsBefore, atOpen) = (serverCpu?.Invoke() ?? default, ProcessCpu.Of(Environment.ProcessId), WindowCounts.Of(bots));
+            await LoadClient.DelayUntilAsync(measureUntil, bounded.Token);
+            (serverAfter, botsAfter, atClose) = (serverCpu?.Invoke() ?? default, ProcessCpu.Of(Environment.ProcessId), WindowCounts.Of(bots));
+            phase = "draining";
+            swarm.End();
+            await Task.WhenAll(lives).WaitAsync(bounded.Token);
+            await Task.Delay(Drain, bounded.Token);
         }
         finally
         {
+            swarm.End();
+
             // Closing ends each client's receive loop, so the counters are final once this returns.
             await Task.WhenAll(bots.Select(b => b.DisposeAsync().AsTask()));
         }
 
         return BotsResult.Of(
             bots,
+            swarm,
+            bots.Count(b => b.PlayerId != 0),
+            WindowCounts.Between(atOpen, atClose, WindowCounts.Of(bots)),
             options.Seconds,
             serverCpu is null ? double.NaN : (serverAfter - serverBefore).TotalSeconds,
             (botsAfter - botsBefore).TotalSeconds);
     }
 
-    private static async Task JoinAllAsync(Bot[] bots, Uri url, CancellationToken cancellationToken)
+    private static async Task JoinAllAsync(Bot[] bots, Uri url, BotsOptions options, ConcurrentBag<Task> lives, CancellationToken cancellationToken)
     {
-        using var joining = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        joining.CancelAfter(JoinTimeoutBase + (JoinTimeoutPerBot * bots.Length));
         using var gate = new SemaphoreSlim(MaxConcurrentJoins);
-        var joins = Task.WhenAll(bots.Select(async bot =>
+        await Task.WhenAll(bots.Select(async (bot, i) =>
         {
-            await gate.WaitAsync(joining.Token);
+            // Bot i of n first connects i/n of the way through the ramp-up.
+            await Task.Delay(TimeSpan.FromSeconds(options.RampUp * i / bots.Length), cancellationToken);
+            await gate.WaitAsync(cancellationToken);
             try
             {
+                using var joining = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                joining.CancelAfter(JoinTimeout);
                 await bot.JoinAsync(url, joining.Token);
+                lives.Add(LiveAsync(bot, url, cancellationToken));
             }
-            catch
+            catch (Exception e) when (e is WebSocketException or GameRpcException or InvalidOperationException
+                || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
-                // One bot that cannot join spoils the run: stop the others rather than wait for them.
-                await joining.CancelAsync();
-                throw;
+                // Counted by kind where it failed (connect, a call); a join that hangs is counted here.
+                if (e is OperationCanceledException or InvalidOperationException)
+                {
+                    bot.Swarm.Errors.Add(e is OperationCanceledException ? "join timeout" : "join failed");
+                }
             }
             finally
             {
                 gate.Release();
             }
         }));
+    }
+
+    private static async Task LiveAsync(Bot bot, Uri url, CancellationToken cancellationToken)
+    {
         try
         {
-            await joins;
+            await bot.LiveAsync(url, cancellationToken);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && joins.IsCanceled)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new TimeoutException($"{bots.Length} bots did not all register and subscribe in time; is the server at {url} up?");
+            // One bot that fails is a count in the table, not the end of the run.
+            bot.Swarm.Errors.Add($"bot failed: {e.GetType().Name}");
         }
     }
 }

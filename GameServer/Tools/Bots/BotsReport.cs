@@ -3,54 +3,74 @@ using GameServer.Tools.Benchmarks;
 
 namespace GameServer.Tools.Bots;
 
-/// <summary>Prints the bots' figures as Markdown tables, so they paste straight into <c>docs/benchmarks.md</c>.</summary>
+/// <summary>Prints the bots' figures as Markdown tables, so they paste straight into <c>docs/bots.md</c>.</summary>
 internal static class BotsReport
 {
+    public const string MoveToArrival = "move → arrival";
+
     private const string Header =
-        "| bots | subscription | moves/s | delivered updates/s | per move | p50 ms | p90 ms | p99 ms | max ms | move RTT p99 ms | server CPU cores | bots CPU cores |\n" +
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+        "| bots | connected | moves/s | delivered updates/s | per move | msgs in/s | msgs out/s | server CPU cores | bots CPU cores |\n" +
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+
+    private const string LatencyHeader =
+        "| round trip | count | p50 ms | p90 ms | p99 ms | max ms |\n" +
+        "|---|---:|---:|---:|---:|---:|";
 
     public static void PrintStart(BotsOptions options)
     {
         Console.WriteLine(BenchmarkReport.Machine());
         Console.WriteLine($"load average at start: {BenchmarkReport.LoadAverage()}");
+        var split = options.Mix.Split(options.Count);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{options.Count} bots, {options.Subscription}, {options.Rate} Hz, world {options.Width}x{options.Height}, {options.Warmup} s warm-up + {options.Seconds} s measured, {options.Runs} run(s), server {(options.SpawnServer ? "started per run" : options.Url)}"));
+            $"{options.Count} bots ({string.Join(", ", split.Select(p => $"{p.Value} {p.Key.ToString().ToLowerInvariant()}"))}), users {options.UsersPrefix}_N, " +
+            $"{options.Subscription}, {options.Rate} Hz, world {options.Width}x{options.Height}, {options.RampUp} s ramp-up, " +
+            $"{options.Warmup} s warm-up + {options.Seconds} s measured, {options.Runs} run(s), {options.Processes} process(es), " +
+            $"server {(options.SpawnServer ? "started per run" : options.Url)}"));
     }
 
-    public static void PrintRun(int run, BotsOptions options, BotsResult r)
+    public static void PrintRun(int run, BotsResult r)
     {
         Console.WriteLine();
         Console.WriteLine($"run {run} (load average {BenchmarkReport.LoadAverage()})");
         Console.WriteLine(Header);
-        Console.WriteLine(Row(options, r));
+        Console.WriteLine(Row(r));
+        Console.WriteLine();
+        Console.WriteLine(LatencyHeader);
+        Console.WriteLine(LatencyRow(MoveToArrival, r.Arrivals));
+        foreach (var (method, histogram) in r.RoundTrips.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine(LatencyRow(method, histogram));
+        }
+
+        Console.WriteLine();
+        var w = r.Window;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"moves sent {r.MovesSent:N0}, accepted {r.MovesAccepted:N0}, refused {r.MovesRefused:N0}, failed {r.MovesFailed:N0}, mispredicted {r.Mispredicted:N0}; " +
-            $"arrivals {r.Arrivals:N0}, came into view {r.CameIntoView:N0}, unmatched {r.Unmatched:N0}; move RTT p50 {r.MoveP50Ms:0.00} ms"));
+            $"moves sent {w.MovesSent:N0}, accepted {w.MovesAccepted:N0}, refused {w.MovesRefused:N0}, mispredicted {w.Mispredicted:N0}; " +
+            $"arrivals {r.Arrivals.Count:N0}, came into view {r.CameIntoView:N0}, unmatched {r.Unmatched:N0}; users logged in {r.LoggedIn:N0}, registered {r.Registered:N0}"));
+        Console.WriteLine($"errors: {Kinds(r.Errors)}");
+        Console.WriteLine($"reconnects: {Kinds(r.Reconnects)}");
     }
 
     /// <summary>Each figure is the median of its own column over the runs, not the row of a median run.</summary>
-    public static void PrintMedians(BotsOptions options, IReadOnlyList<BotsResult> results)
+    public static void PrintMedians(IReadOnlyList<BotsResult> results)
     {
         double Median(Func<BotsResult, double> value) => BenchmarkReport.Median(results, value);
-        var median = results[0] with
-        {
-            MovesAccepted = (long)Median(r => r.MovesAccepted),
-            Arrivals = (long)Median(r => r.Arrivals),
-            P50Ms = Median(r => r.P50Ms),
-            P90Ms = Median(r => r.P90Ms),
-            P99Ms = Median(r => r.P99Ms),
-            MaxMs = Median(r => r.MaxMs),
-            MoveP99Ms = Median(r => r.MoveP99Ms),
-            ServerCpuSeconds = Median(r => r.ServerCpuSeconds),
-            BotsCpuSeconds = Median(r => r.BotsCpuSeconds),
-        };
         Console.WriteLine();
-        Console.WriteLine($"medians of {results.Count} runs ('per move' is median arrivals over median accepted moves)");
-        Console.WriteLine(Header);
-        Console.WriteLine(Row(options, median));
+        Console.WriteLine($"medians of {results.Count} runs");
+        Console.WriteLine("| bots | moves/s | delivered updates/s | p50 ms | p90 ms | p99 ms | max ms | move RTT p99 ms | server CPU cores | bots CPU cores |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {results[0].Bots} | {Median(r => r.AcceptedPerSecond):N0} | {Median(r => r.DeliveredPerSecond):N0} | {Median(r => r.Arrivals.PercentileMs(0.5)):0.0} | " +
+            $"{Median(r => r.Arrivals.PercentileMs(0.9)):0.0} | {Median(r => r.Arrivals.PercentileMs(0.99)):0.0} | {Median(r => r.Arrivals.MaxMs):0.0} | " +
+            $"{Median(r => r.RoundTrips.TryGetValue("players.move", out var h) ? h.PercentileMs(0.99) : double.NaN):0.0} | {Median(r => r.ServerCores):0.00} | {Median(r => r.BotsCores):0.00} |"));
     }
 
-    private static string Row(BotsOptions options, BotsResult r) => string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Bots} | {options.Subscription} | {r.AcceptedPerSecond:N0} | {r.DeliveredPerSecond:N0} | {r.FanOut:0.0} | {r.P50Ms:0.0} | {r.P90Ms:0.0} | {r.P99Ms:0.0} | {r.MaxMs:0.0} | {r.MoveP99Ms:0.0} | {r.ServerCores:0.00} | {r.BotsCores:0.00} |");
+    private static string Row(BotsResult r) => string.Create(CultureInfo.InvariantCulture,
+        $"| {r.Bots} | {r.Connected} | {r.AcceptedPerSecond:N0} | {r.DeliveredPerSecond:N0} | {r.FanOut:0.0} | {r.Window.MessagesIn / r.WindowSeconds:N0} | {r.Window.MessagesOut / r.WindowSeconds:N0} | {r.ServerCores:0.00} | {r.BotsCores:0.00} |");
+
+    private static string LatencyRow(string name, LatencyHistogram h) => string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {h.Count:N0} | {h.PercentileMs(0.5):0.0} | {h.PercentileMs(0.9):0.0} | {h.PercentileMs(0.99):0.0} | {h.MaxMs:0.0} |");
+
+    private static string Kinds(IReadOnlyDictionary<string, long> counts) =>
+        counts.Count == 0 ? "none" : string.Join(", ", counts.OrderByDescending(p => p.Value).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} ×{p.Value:N0}")));
 }
