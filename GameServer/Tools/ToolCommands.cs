@@ -15,20 +15,9 @@ public static class ToolCommands
     {
         ArgumentNullException.ThrowIfNull(root);
         root.Add(BenchCommand.Create());
-        root.Add(CreateBotsAdapter());
+        root.Add(BotsCommand.Create());
         root.Add(EchoServer.CreateCommand());
         root.Add(GiftBenchmarkServer.CreateCommand());
         return root;
-    }
-
-    // replaced at merge by BotsCommand.Create()
-    private static Command CreateBotsAdapter()
-    {
-        var command = new Command(BotsCommand.Name, "Headless players that register, subscribe and walk, measuring move-to-arrival (options: docs/bots.md).")
-        {
-            TreatUnmatchedTokensAsErrors = false,
-        };
-        command.SetAction(parseResult => BotsCommand.RunAsync([.. parseResult.UnmatchedTokens]));
-        return command;
     }
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Net.WebSockets;
+using GameServer.CommandLine;
 using GameServer.Tools.Benchmarks;
 using GameServer.Protocol.Client;
 
@@ -32,23 +32,9 @@ public static class BotsCommand
         return command;
     }
 
-    /// <summary>
-    /// Parses and runs <c>bots</c> on its own until the whole command line is one root command;
-    /// <paramref name="args"/> are those after the command's name. A bad option is one line on
-    /// stderr and exit code 2.
-    /// </summary>
-    public static async Task<int> RunAsync(string[] args)
-    {
-        var parse = new RootCommand { Create() }.Parse([Name, .. args]);
-        if (parse.Errors.Count > 0)
-        {
-            // The option's own complaint first: the checks across options may trip over its bad value.
-            await Console.Error.WriteLineAsync(parse.Errors.OrderBy(e => e.SymbolResult is CommandResult ? 1 : 0).First().Message);
-            return 2;
-        }
-
-        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
-    }
+    /// <summary>Runs <c>bots</c> as the executable would; <paramref name="args"/> are those after the command's name.</summary>
+    public static Task<int> RunAsync(string[] args) =>
+        CommandLineRunner.InvokeAsync(new RootCommand { Create() }, [Name, .. args]);
 
     internal static async Task<int> RunAsync(BotsOptions options, CancellationToken cancellationToken)
     {
