@@ -23,13 +23,15 @@ public sealed class GameClient : IAsyncDisposable
     private readonly TaskCompletionSource<WebSocketCloseStatus?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object _waitersLock = new();
     private readonly List<(string Method, Func<GameNotification, bool> Match, TaskCompletionSource<GameNotification> Completion)> _waiters = [];
+    private readonly CancellationToken _callCancellation;
     private long _nextId;
     private int _disposed;
     private Task? _receiveLoop;
 
-    private GameClient(ClientWebSocket socket)
+    private GameClient(ClientWebSocket socket, GameClientOptions options)
     {
         _socket = socket;
+        _callCancellation = options.CallCancellation;
         _sendWriter = new Utf8JsonWriter(_sendBuffer);
     }
 
@@ -43,13 +45,22 @@ public sealed class GameClient : IAsyncDisposable
     public WebSocketState State => _socket.State;
 
     /// <summary>Opens a connection to a GameServer <c>/ws</c> endpoint.</summary>
-    public static async Task<GameClient> ConnectAsync(Uri endpoint, CancellationToken cancellationToken = default)
+    public static Task<GameClient> ConnectAsync(Uri endpoint, CancellationToken cancellationToken = default) =>
+        ConnectAsync(endpoint, new GameClientOptions(), cancellationToken);
+
+    /// <summary>Opens a connection to a GameServer <c>/ws</c> endpoint with <paramref name="options"/>.</summary>
+    public static async Task<GameClient> ConnectAsync(Uri endpoint, GameClientOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(options);
         var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = TimeSpan.Zero;
-        await socket.ConnectAsync(endpoint, cancellationToken);
-        var client = new GameClient(socket);
+        using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, options.CallCancellation))
+        {
+            await socket.ConnectAsync(endpoint, connecting.Token);
+        }
+
+        var client = new GameClient(socket, options);
         client._receiveLoop = Task.Run(client.ReceiveLoopAsync);
         return client;
     }
@@ -58,8 +69,12 @@ public sealed class GameClient : IAsyncDisposable
     public Task<TResult> CallAsync<TResult>(string method, JsonTypeInfo<TResult> resultInfo, CancellationToken cancellationToken = default) =>
         CallAsync(method, new EmptyParams(), GameJsonContext.Default.EmptyParams, resultInfo, cancellationToken);
 
-    /// <summary>Calls a method with parameters by name and awaits its result.</summary>
+    /// <summary>
+    /// Calls a method with parameters by name and awaits its result. Cancelling (this call's token or
+    /// <see cref="GameClientOptions.CallCancellation"/>) forgets the request: a late answer is dropped.
+    /// </summary>
     /// <exception cref="GameRpcException">The server answered with an error.</exception>
+    /// <exception cref="OperationCanceledException">A token was cancelled before the answer came.</exception>
     public async Task<TResult> CallAsync<TParams, TResult>(
         string method,
         TParams parameters,
@@ -70,11 +85,15 @@ public sealed class GameClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(paramsInfo);
         ArgumentNullException.ThrowIfNull(resultInfo);
+        using var linked = Link(cancellationToken, out var token);
+        token.ThrowIfCancellationRequested();
         var id = Interlocked.Increment(ref _nextId);
         var call = new PendingCall<TResult>(resultInfo);
         _pending[id] = call;
         try
         {
+            // Registered before sending: an answer can never outrun the cancellation.
+            using var registration = token.Register(() => call.Cancel(token));
             await SendAsync(writer =>
             {
                 writer.WriteStartObject();
@@ -84,8 +103,7 @@ public sealed class GameClient : IAsyncDisposable
                 writer.WritePropertyName("params"u8);
                 JsonSerializer.Serialize(writer, parameters, paramsInfo);
                 writer.WriteEndObject();
-            }, cancellationToken);
-            using var registration = cancellationToken.Register(() => call.Fail(new OperationCanceledException(cancellationToken)));
+            }, token);
             return await call.Task;
         }
         finally
@@ -102,11 +120,12 @@ public sealed class GameClient : IAsyncDisposable
     /// Waits for the next notification of <paramref name="method"/> that <paramref name="match"/> accepts.
     /// Call it before the action that causes the notification.
     /// </summary>
-    public Task<GameNotification> WaitForNotificationAsync(
+    public async Task<GameNotification> WaitForNotificationAsync(
         string method,
         Func<GameNotification, bool>? match = null,
         CancellationToken cancellationToken = default)
     {
+        using var linked = Link(cancellationToken, out var token);
         var completion = new TaskCompletionSource<GameNotification>(TaskCreationOptions.RunContinuationsAsynchronously);
         var waiter = (method, match ?? (_ => true), completion);
         lock (_waitersLock)
@@ -114,16 +133,16 @@ public sealed class GameClient : IAsyncDisposable
             _waiters.Add(waiter);
         }
 
-        cancellationToken.Register(() =>
+        using var registration = token.Register(() =>
         {
             lock (_waitersLock)
             {
                 _waiters.Remove(waiter);
             }
 
-            completion.TrySetCanceled(cancellationToken);
+            completion.TrySetCanceled(token);
         });
-        return completion.Task;
+        return await completion.Task;
     }
 
     /// <summary>Closes the connection politely and waits for the receive loop to end; a second call does nothing.</summary>
@@ -159,6 +178,20 @@ public sealed class GameClient : IAsyncDisposable
         _sendLock.Dispose();
         _sendWriter.Dispose();
         _stopping.Dispose();
+    }
+
+    // The token a call observes: its own and the connection's, linked only when both can cancel.
+    private CancellationTokenSource? Link(CancellationToken callToken, out CancellationToken token)
+    {
+        if (!_callCancellation.CanBeCanceled || !callToken.CanBeCanceled)
+        {
+            token = callToken.CanBeCanceled ? callToken : _callCancellation;
+            return null;
+        }
+
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(callToken, _callCancellation);
+        token = linked.Token;
+        return linked;
     }
 
     private async Task SendAsync(Action<Utf8JsonWriter> write, CancellationToken cancellationToken)

@@ -9,6 +9,8 @@ internal abstract class PendingCall
     public abstract void Complete(JsonElement result);
 
     public abstract void Fail(Exception error);
+
+    public abstract void Cancel(CancellationToken cancellationToken);
 }
 
 /// <summary>A request whose result is read as <typeparamref name="T"/>.</summary>
@@ -31,4 +33,6 @@ internal sealed class PendingCall<T>(JsonTypeInfo<T> resultInfo) : PendingCall
     }
 
     public override void Fail(Exception error) => _completion.TrySetException(error);
+
+    public override void Cancel(CancellationToken cancellationToken) => _completion.TrySetCanceled(cancellationToken);
 }

@@ -104,9 +104,11 @@ public sealed class AuthTests
     [Test]
     public async Task Repeated_failed_logins_are_rate_limited()
     {
+        // On a clock that stands still: on the wall clock a slow machine refilled the bucket between failures.
+        await using var server = await InProcessServer.StartAsync(new VirtualClock().Register);
         var name = Some.Username();
-        await _server.ConnectAsUserAsync(name);
-        var client = await _server.ConnectAsync();
+        await server.ConnectAsUserAsync(name);
+        var client = await server.ConnectAsync();
         for (var i = 0; i < 10; i++)
         {
             Assert.ThrowsAsync<GameRpcException>(() => client.LoginAsync(name, "wrong password"));

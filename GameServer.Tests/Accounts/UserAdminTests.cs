@@ -103,7 +103,9 @@ public sealed class ExpiredTokenCleanupTests
         var (_, auth) = await server.ConnectAsUserAsync();
         var store = server.Services.GetRequiredService<AccountStore>();
         var accounts = server.Services.GetRequiredService<AccountService>();
-        Assert.That(accounts.Authenticate(auth.Token), Is.Null, "expired already");
+        Assert.That(accounts.Authenticate(auth.Token), Is.Not.Null, "the clock stands still: not expired yet");
+        clock.Time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.That(accounts.Authenticate(auth.Token), Is.Null, "expired a millisecond later");
 
         await clock.AdvanceAsync(server, TimeSpan.FromHours(1), TimeSpan.FromMinutes(30));
 

@@ -61,6 +61,26 @@ public sealed class ChatLimitsTests
     }
 
     [Test]
+    public async Task The_limit_lifts_exactly_when_the_window_ends_in_virtual_time()
+    {
+        var clock = new VirtualClock();
+        await using var server = await InProcessServer.StartAsync(clock.Register, "--Chat:MessagesPerWindow=2", "--Chat:Window=00:00:05");
+        var (alice, _) = await server.ConnectAsUserAsync();
+        await alice.SendChatAsync("one");
+        clock.Time.Advance(TimeSpan.FromSeconds(1));
+        await alice.SendChatAsync("two");
+
+        clock.Time.Advance(TimeSpan.FromSeconds(3.999));
+        var refused = Assert.ThrowsAsync<GameRpcException>(() => alice.SendChatAsync("too early"));
+        clock.Time.Advance(TimeSpan.FromMilliseconds(1));
+        var accepted = await alice.SendChatAsync("on time");
+
+        Assert.That(refused.Code, Is.EqualTo(ErrorCodes.RateLimited));
+        Assert.That(refused.Data!.Value.GetProperty("retry_after_ms").GetInt64(), Is.EqualTo(1), "the window began with the first message");
+        Assert.That(accepted.Text, Is.EqualTo("on time"));
+    }
+
+    [Test]
     public async Task History_gives_as_many_as_asked_up_to_200()
     {
         var (alice, _) = await _server.ConnectAsUserAsync();

@@ -5,7 +5,6 @@ using GameServer.Protocol.Client;
 using GameServer.Protocol.JsonRpc;
 using GameServer.Protocol.System;
 using GameServer.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GameServer.Tests.Chat;
 
@@ -136,7 +135,7 @@ public sealed class ChatTests
     public async Task The_time_comes_from_the_server_clock_in_UTC_to_the_millisecond()
     {
         var now = new DateTimeOffset(2030, 1, 2, 3, 4, 5, 678, TimeSpan.Zero).AddTicks(9_999);
-        await using var server = await InProcessServer.StartAsync(services => services.AddSingleton<TimeProvider>(new FixedClock(now)));
+        await using var server = await InProcessServer.StartAsync(new VirtualClock(now).Register);
         var (alice, _) = await server.ConnectAsUserAsync();
         await alice.SubscribeToChatAsync();
 

@@ -1,22 +1,20 @@
 using GameServer.Protocol.Accounts;
 using GameServer.Protocol.Inventory;
 using GameServer.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace GameServer.Tests.Gifts;
 
 /// <summary>
 /// Issue 10, finding 6: the gift job gave every account ever made an item every 10 s, so accounts
 /// registered by the thousand grew the file by gigabytes a day. Now only users seen lately, or
-/// online, get one. Last-seen times on a <see cref="FakeTimeProvider"/>, the job on a virtual clock.
+/// online, get one. Last-seen times and the job on one virtual clock: the first run comes a day and
+/// two minutes after the start, so a day of absence passes without a run in between.
 /// </summary>
 [Category("Integration")]
 [CancelAfter(30_000)]
 public sealed class GiftActivityTests
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private static readonly TimeSpan Interval = TimeSpan.FromDays(1) + TimeSpan.FromMinutes(2);
     private readonly VirtualClock _clock = new();
 
     [Test]
@@ -26,10 +24,10 @@ public sealed class GiftActivityTests
         var (gone, goneAuth) = await server.ConnectAsUserAsync();
         await server.DisconnectAsync(gone);
         var (stayed, _) = await server.ConnectAsUserAsync();
-        _time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        _clock.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         var (fresh, _) = await server.ConnectAsUserAsync();
 
-        await _clock.AdvanceAsync(server, Interval, Interval);
+        await _clock.AdvanceAsync(server, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
 
         Assert.That((await fresh.MyInventoryAsync()).Items, Has.Count.EqualTo(1), "seen a moment ago");
         Assert.That((await stayed.MyInventoryAsync()).Items, Has.Count.EqualTo(1), "seen a day ago, but online since");
@@ -42,7 +40,6 @@ public sealed class GiftActivityTests
         await using var server = await StartAsync("--Gifts:Enabled=true", "--Gifts:ActiveWithin=");
         var (gone, goneAuth) = await server.ConnectAsUserAsync();
         await server.DisconnectAsync(gone);
-        _time.Advance(TimeSpan.FromDays(2));
 
         await _clock.AdvanceAsync(server, Interval, Interval);
 
@@ -50,13 +47,7 @@ public sealed class GiftActivityTests
     }
 
     private Task<InProcessServer> StartAsync(params string[] settings) =>
-        InProcessServer.StartAsync(
-            services =>
-            {
-                _clock.Register(services);
-                services.AddSingleton<TimeProvider>(_time);
-            },
-            settings);
+        InProcessServer.StartAsync(_clock.Register, [$"--Gifts:Interval={Interval}", .. settings]);
 
     // Logging in counts as being seen, so only after the run.
     private static async Task<IReadOnlyList<Item>> ItemsOfAsync(InProcessServer server, AuthResult auth)

@@ -1,4 +1,4 @@
-using System.Reactive.Concurrency;
+using Microsoft.Extensions.Time.Testing;
 using GameServer.Jobs;
 using GameServer.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -12,10 +12,10 @@ namespace GameServer.Tests.Jobs;
 [CancelAfter(10_000)]
 public sealed class JobSchedulerTests
 {
-    private static readonly DateTimeOffset Start = new(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = VirtualClock.Start;
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
-    private HistoricalScheduler _clock = null!;
+    private FakeTimeProvider _clock = null!;
     private CollectingLoggerProvider _logs = null!;
     private ILoggerFactory _loggers = null!;
 
@@ -24,7 +24,7 @@ public sealed class JobSchedulerTests
     [SetUp]
     public void SetUp()
     {
-        _clock = new HistoricalScheduler(Start);
+        _clock = new FakeTimeProvider(Start);
         _logs = new CollectingLoggerProvider();
         _loggers = LoggerFactory.Create(logging => logging.AddProvider(_logs));
     }
@@ -88,9 +88,9 @@ public sealed class JobSchedulerTests
         var job = ScriptedJob.Blocking(started, release.Task);
         using var jobs = await StartAsync(job, "Scripted:Interval=00:00:10");
 
-        _clock.AdvanceBy(TimeSpan.FromSeconds(10));
+        _clock.Advance(TimeSpan.FromSeconds(10));
         await started.Task.WaitAsync(Token);
-        _clock.AdvanceBy(TimeSpan.FromSeconds(30));
+        _clock.Advance(TimeSpan.FromSeconds(30));
 
         Assert.That(job.Runs, Is.EqualTo(1), "three intervals passed during the run, and no second run started");
         Assert.That(jobs.Statuses.Single().NextDue, Is.Null);
@@ -140,7 +140,7 @@ public sealed class JobSchedulerTests
         var release = new TaskCompletionSource();
         var job = ScriptedJob.Blocking(started, release.Task);
         using var jobs = await StartAsync(job, "Scripted:Interval=00:00:10");
-        _clock.AdvanceBy(TimeSpan.FromSeconds(10));
+        _clock.Advance(TimeSpan.FromSeconds(10));
         await started.Task.WaitAsync(Token);
 
         var stopping = jobs.StopAsync(CancellationToken.None);
@@ -162,13 +162,13 @@ public sealed class JobSchedulerTests
         var started = new TaskCompletionSource();
         var job = ScriptedJob.Blocking(started, Task.Delay(Timeout.Infinite, Token));
         using var jobs = await StartAsync(job, "Scripted:Interval=00:00:10");
-        _clock.AdvanceBy(TimeSpan.FromSeconds(10));
+        _clock.Advance(TimeSpan.FromSeconds(10));
         await started.Task.WaitAsync(Token);
 
         var stopping = jobs.StopAsync(CancellationToken.None);
-        _clock.AdvanceBy(StopTimeout - TimeSpan.FromSeconds(1));
+        _clock.Advance(StopTimeout - TimeSpan.FromSeconds(1));
         Assert.That(stopping.IsCompleted, Is.False, "still within the bound");
-        _clock.AdvanceBy(TimeSpan.FromSeconds(1));
+        _clock.Advance(TimeSpan.FromSeconds(1));
         await stopping.WaitAsync(Token);
         await jobs.WhenIdleAsync().WaitAsync(Token);
 
@@ -182,7 +182,7 @@ public sealed class JobSchedulerTests
             .AddInMemoryCollection(settings.Select(s => s.Split('=', 2)).Select(kv => KeyValuePair.Create(kv[0], (string?)kv[1])))
             .Build();
         var options = Options.Create(new JobSchedulerOptions { StopTimeout = StopTimeout });
-        var jobs = new JobScheduler([job], configuration, options, _clock, _loggers.CreateLogger<JobScheduler>());
+        var jobs = new JobScheduler([job], configuration, options, new TimeProviderScheduler(_clock), _loggers.CreateLogger<JobScheduler>());
         await jobs.StartAsync(Token);
         return jobs;
     }
@@ -192,7 +192,7 @@ public sealed class JobSchedulerTests
     {
         for (var second = 0; second < by.TotalSeconds; second++)
         {
-            _clock.AdvanceBy(TimeSpan.FromSeconds(1));
+            _clock.Advance(TimeSpan.FromSeconds(1));
             await jobs.WhenIdleAsync().WaitAsync(Token);
         }
     }

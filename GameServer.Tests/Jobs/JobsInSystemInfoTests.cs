@@ -1,4 +1,3 @@
-using System.Reactive.Concurrency;
 using GameServer.Jobs;
 using GameServer.Protocol.System;
 using GameServer.Tests.Support;
@@ -11,20 +10,20 @@ namespace GameServer.Tests.Jobs;
 [CancelAfter(30_000)]
 public sealed class JobsInSystemInfoTests
 {
-    private static readonly DateTimeOffset Start = new(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = VirtualClock.Start;
 
     [Test]
     public async Task System_info_lists_a_registered_job_with_its_schedule_and_last_run()
     {
-        var clock = new HistoricalScheduler(Start);
+        var clock = new VirtualClock();
         await using var server = await InProcessServer.StartAsync(
-            services => services.AddJob<TidyJob>().AddSingleton<IScheduler>(clock),
+            services => clock.Register(services.AddJob<TidyJob>()),
             "--Tidy:Interval=00:00:30");
         var (client, _) = await server.ConnectAsUserAsync();
         var jobs = server.Services.GetRequiredService<JobScheduler>();
 
         var before = (await client.InfoAsync()).Jobs.Single(j => j.Name == "tidy");
-        clock.AdvanceBy(TimeSpan.FromSeconds(30));
+        clock.Time.Advance(TimeSpan.FromSeconds(30));
         await jobs.WhenIdleAsync().WaitAsync(TestContext.CurrentContext.CancellationToken);
         var after = (await client.InfoAsync()).Jobs.Single(j => j.Name == "tidy");
 

@@ -1,14 +1,7 @@
 using GameServer.Protocol;
 using GameServer.Protocol.JsonRpc;
-using GameServer.Realtime;
 using GameServer.Realtime.JsonRpc;
 using GameServer.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace GameServer.Tests.Realtime;
 
@@ -23,8 +16,8 @@ public sealed class HandlerFailureTests
     public async Task A_handler_exception_is_an_internal_error_whose_correlation_id_is_in_the_log()
     {
         var logs = new CollectingLoggerProvider();
-        await using var app = await StartTransportAsync(logs);
-        await using var socket = await RawSocket.ConnectAsync(WebSocketUri(app));
+        await using var server = await TransportServer.StartAsync(logs, new FailingMethods());
+        await using var socket = await RawSocket.ConnectAsync(server.WebSocketUri);
 
         var response = await socket.CallAsync($"{{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"{FailingMethod}\"}}");
 
@@ -35,27 +28,6 @@ public sealed class HandlerFailureTests
         Assert.That(logs.Lines, Has.Some.Contains(correlationId).And.Contains("secret detail"), "the log has the details under the same id");
         var next = await socket.CallAsync("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"test.fail\"}");
         Assert.That(next.GetProperty("id").GetInt32(), Is.EqualTo(6), "the connection stays usable");
-    }
-
-    private static async Task<WebApplication> StartTransportAsync(CollectingLoggerProvider logs)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders().AddProvider(logs);
-        // The endpoint reads the clock (RefusalReport); Program registers TimeProvider.System, this slim host must too.
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddRealtime(builder.Configuration, _ => [new FailingMethods()]);
-        var app = builder.Build();
-        app.UseRealtime();
-        app.MapRealtime();
-        await app.StartAsync();
-        return app;
-    }
-
-    private static Uri WebSocketUri(WebApplication app)
-    {
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new UriBuilder(address) { Scheme = "ws", Path = "/ws" }.Uri;
     }
 
     private sealed class FailingMethods : IRpcMethods

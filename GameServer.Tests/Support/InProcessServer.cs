@@ -45,9 +45,13 @@ public sealed class InProcessServer : IAsyncDisposable
     public static Task<InProcessServer> StartAsync(Action<IServiceCollection> services, params string[] settings) =>
         StartAsync(new TempDirectory(), ownsDirectory: true, settings, services);
 
-    public async Task<GameClient> ConnectAsync()
+    /// <summary>
+    /// Connects a client whose calls all end with <paramref name="cancellationToken"/>, by default the
+    /// running test's (its <c>[CancelAfter]</c>): a lost reply then fails the test instead of hanging it.
+    /// </summary>
+    public async Task<GameClient> ConnectAsync(CancellationToken cancellationToken = default)
     {
-        var client = await GameClient.ConnectAsync(WebSocketUri);
+        var client = await GameClient.ConnectAsync(WebSocketUri, new GameClientOptions { CallCancellation = TestToken(cancellationToken) });
         lock (_clients)
         {
             _clients.Add(client);
@@ -57,19 +61,19 @@ public sealed class InProcessServer : IAsyncDisposable
     }
 
     /// <summary>Connects and registers a new user; returns the client and its login.</summary>
-    public async Task<(GameClient Client, AuthResult Auth)> ConnectAsUserAsync(string? username = null)
+    public async Task<(GameClient Client, AuthResult Auth)> ConnectAsUserAsync(string? username = null, CancellationToken cancellationToken = default)
     {
-        var client = await ConnectAsync();
+        var client = await ConnectAsync(cancellationToken);
         var auth = await client.RegisterAsync(username ?? Some.Username(), Some.Password);
         return (client, auth);
     }
 
     /// <summary>Creates an admin the way createsuperuser does, then connects and logs in as it.</summary>
-    public async Task<(GameClient Client, AuthResult Auth)> ConnectAsAdminAsync(string? username = null)
+    public async Task<(GameClient Client, AuthResult Auth)> ConnectAsAdminAsync(string? username = null, CancellationToken cancellationToken = default)
     {
         var name = username ?? Some.Username("admin");
         await Services.GetRequiredService<AccountService>().CreateSuperuserAsync(name, Some.Password);
-        var client = await ConnectAsync();
+        var client = await ConnectAsync(cancellationToken);
         return (client, await client.LoginAsync(name, Some.Password));
     }
 
@@ -81,7 +85,7 @@ public sealed class InProcessServer : IAsyncDisposable
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         registry.Closed += _ => closed.TrySetResult();
         await client.DisposeAsync();
-        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10), TestToken(default));
     }
 
     /// <summary>Stops the server gracefully and starts it again on the same database file.</summary>
@@ -103,6 +107,10 @@ public sealed class InProcessServer : IAsyncDisposable
             _directory.Dispose();
         }
     }
+
+    // A token the caller gave, else the running test's; in a OneTimeSetUp there is none.
+    private static CancellationToken TestToken(CancellationToken given) =>
+        given.CanBeCanceled ? given : TestContext.CurrentContext.CancellationToken;
 
     private static async Task<InProcessServer> StartAsync(TempDirectory directory, bool ownsDirectory, string[] settings, Action<IServiceCollection>? services)
     {

@@ -1,26 +1,43 @@
-using System.Reactive.Concurrency;
 using GameServer.Jobs;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GameServer.Tests.Support;
 
-/// <summary>A HistoricalScheduler for the server's jobs, advanced by the test, with the runs it starts awaited.</summary>
+/// <summary>
+/// The tests' one clock: a <see cref="FakeTimeProvider"/> that stands still until the test advances it.
+/// Registered as the server's <see cref="TimeProvider"/>, it drives the job scheduler too (its
+/// <see cref="TimeProviderScheduler"/> reads and times on it), so jobs, limits, expiries and stamps
+/// all move together, and only when told.
+/// </summary>
 public sealed class VirtualClock
 {
-    public HistoricalScheduler Scheduler { get; } = new(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    /// <summary>The instant every virtual clock starts at, unless the test says otherwise.</summary>
+    public static readonly DateTimeOffset Start = new(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public void Register(IServiceCollection services) => services.AddSingleton<IScheduler>(Scheduler);
+    public VirtualClock()
+        : this(Start)
+    {
+    }
+
+    public VirtualClock(DateTimeOffset start) => Time = new FakeTimeProvider(start);
+
+    public FakeTimeProvider Time { get; }
+
+    public DateTimeOffset Now => Time.GetUtcNow();
+
+    public void Register(IServiceCollection services) => services.AddSingleton<TimeProvider>(Time);
 
     /// <summary>Advances in steps of <paramref name="step"/>, letting each step's job runs finish before the next.</summary>
     public async Task AdvanceAsync(InProcessServer server, TimeSpan time, TimeSpan step)
     {
         ArgumentNullException.ThrowIfNull(server);
         var jobs = server.Services.GetRequiredService<JobScheduler>();
-        var target = Scheduler.Now + time;
-        while (Scheduler.Now < target)
+        var target = Now + time;
+        while (Now < target)
         {
-            Scheduler.AdvanceBy(target - Scheduler.Now < step ? target - Scheduler.Now : step);
-            await jobs.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            Time.Advance(target - Now < step ? target - Now : step);
+            await jobs.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10), TestContext.CurrentContext.CancellationToken);
         }
     }
 }

@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using GameServer.Limits;
 using GameServer.Protocol;
 using GameServer.Protocol.Chat;
 using GameServer.Realtime;
@@ -16,21 +16,15 @@ public sealed partial class ChatService(
     SessionRegistry sessions,
     IOptions<ChatOptions> options,
     TimeProvider time,
-    ILogger<ChatService> logger) : IDisposable
+    ILogger<ChatService> logger)
 {
     private const int MaxTextLength = 500;
 
     private readonly ChatOptions _options = options.Value;
     private readonly Subscribers _subscribers = new(sessions);
 
-    // The limiter keeps its own monotonic clock (the library takes no TimeProvider); QueueLimit 0 refuses at once instead of holding the request.
-    private readonly PartitionedRateLimiter<int> _sendLimiter = PartitionedRateLimiter.Create<int, int>(userId =>
-        RateLimitPartition.GetFixedWindowLimiter(userId, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.MessagesPerWindow,
-            Window = options.Value.Window,
-            QueueLimit = 0,
-        }));
+    // On the server's clock, so a test can end the window in virtual time.
+    private readonly FixedWindows<int> _sendLimits = new(options.Value.MessagesPerWindow, options.Value.Window, time);
 
     // Storing and pushing under one lock gives every subscriber the messages in id order, and lets
     // a new subscriber's history end exactly where its notifications begin: no gap, no duplicate.
@@ -60,12 +54,9 @@ public sealed partial class ChatService(
     {
         ArgumentNullException.ThrowIfNull(sender);
         var validText = ValidText(text);
-        using (var lease = _sendLimiter.AttemptAcquire(sender.Id))
+        if (!_sendLimits.TryTake(sender.Id, out var retryAfter))
         {
-            if (!lease.IsAcquired)
-            {
-                throw RpcException.RateLimited(lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : null);
-            }
+            throw RpcException.RateLimited(retryAfter);
         }
 
         lock (_order)
@@ -90,8 +81,6 @@ public sealed partial class ChatService(
 
         return Latest(count);
     }
-
-    public void Dispose() => _sendLimiter.Dispose();
 
     private ChatHistory Latest(int count) => new([.. store.Newest(count).Reverse().Select(ToContract)]);
 

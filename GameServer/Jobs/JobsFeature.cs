@@ -7,11 +7,15 @@ namespace GameServer.Jobs;
 /// <summary>Registers the job scheduler and, one call each, the jobs of the features.</summary>
 public static class JobsFeature
 {
-    /// <summary>Adds the scheduler as a hosted service on <see cref="DefaultScheduler"/>; tests register their own <see cref="IScheduler"/>.</summary>
+    /// <summary>
+    /// Adds the scheduler as a hosted service, its clock the server's <see cref="TimeProvider"/>: a test
+    /// that registers a fake TimeProvider moves the jobs and every other reader of the time together.
+    /// </summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<JobSchedulerOptions>(configuration, JobSchedulerOptions.Section);
-        services.TryAddSingleton<IScheduler>(DefaultScheduler.Instance);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IScheduler>(sp => new TimeProviderScheduler(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         return services;

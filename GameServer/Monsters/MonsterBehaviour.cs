@@ -18,7 +18,7 @@ public sealed class MonsterBehaviour(MonsterWorld world, PlayerWorld players, IO
     private const double CloseEnough = 1;
 
     private readonly Dictionary<int, double> _headings = [];
-    private readonly Random _random = new();
+    private readonly Random _random = options.Value.RandomSeed is { } seed ? new Random(seed) : new Random();
 
     /// <summary>One tick for every monster; <paramref name="now"/> is the scheduler's clock.</summary>
     public void Tick(DateTimeOffset now)

@@ -40,6 +40,12 @@ public sealed class MonstersOptions
     [Range(0.0, 1e6, ErrorMessage = "must be 0 to 1000000")]
     public double ChaseStep { get; set; } = 0.8;
 
+    /// <summary>
+    /// Seeds the randomness of the monsters' behaviour (where they wander, where they respawn) so a run
+    /// can be repeated exactly, as the tests do; left out, every start differs.
+    /// </summary>
+    public int? RandomSeed { get; set; }
+
     /// <summary>How long a defeated monster stays gone before it respawns somewhere else.</summary>
     [PositiveDuration]
     public TimeSpan RespawnDelay { get; set; } = TimeSpan.FromSeconds(10);

@@ -174,6 +174,7 @@ public sealed partial class JsonRpcDispatcher(RpcMethodTable methods, IOptions<R
             return hasId && RpcResponse.WriteError(writer, id, ErrorCodes.MethodNotFound, "method not found");
         }
 
+        using var scope = logger.BeginScope(new RequestLogScope(session.Id, session.User?.Username, method.Name));
         var started = Stopwatch.GetTimestamp();
         try
         {
