@@ -45,11 +45,11 @@ public sealed partial class LeaderboardService
     {
         var (whichBoard, whichPeriod) = (LeaderboardNames.ParseBoard(board), LeaderboardNames.ParsePeriod(period));
         var standings = Standings(whichBoard);
+        RollIfWeekEnded(standings);
         RankedScore? mine;
         ImmutableSortedSet<RankedScore> order;
         lock (standings.Lock)
         {
-            standings.RollTo(_time.GetUtcNow());
             var ranking = standings[whichPeriod];
             (mine, order) = (ranking.Find(user), ranking.Order);
         }
@@ -71,12 +71,21 @@ public sealed partial class LeaderboardService
     private ImmutableSortedSet<RankedScore> Current(LeaderboardBoard board, LeaderboardPeriod period)
     {
         var standings = Standings(board);
-        if (period != LeaderboardPeriod.All && _time.GetUtcNow() >= standings.CurrentWeek.End)
+        if (period != LeaderboardPeriod.All)
         {
-            RollWeeks();
+            RollIfWeekEnded(standings);
         }
 
         return standings[period].Order;
+    }
+
+    // Through RollWeeks, which tells the subscribers: a read may notice the new week before the week's timer does.
+    private void RollIfWeekEnded(BoardStandings standings)
+    {
+        if (_time.GetUtcNow() >= standings.CurrentWeek.End)
+        {
+            RollWeeks();
+        }
     }
 
     // Each entry by its index: O(log n) apiece, so a page costs O(limit · log n) wherever it starts.
