@@ -28,11 +28,11 @@ public sealed class Ranking(string periodKey)
     public bool Add(int user, double points, long sequence)
     {
         var order = _order;
-        var before = -1;
+        var wasInTop = false;
         var score = points;
         if (_byUser.TryGetValue(user, out var old))
         {
-            before = order.IndexOf(old);
+            wasInTop = InTop(order, old);
             order = order.Remove(old);
             score += old.Score;
         }
@@ -42,8 +42,13 @@ public sealed class Ranking(string periodKey)
         _byUser[user] = now;
         _unsaved.Add(user);
         Volatile.Write(ref _order, order);
-        return before is >= 0 and < TopSize || order.IndexOf(now) < TopSize;
+        return wasInTop || InTop(order, now);
     }
+
+    // Compared with the 10th entry rather than found by IndexOf: the path to the 10th is the same few
+    // nodes every time and stays in the cache, where a player's own path is a walk through cold memory.
+    private static bool InTop(ImmutableSortedSet<RankedScore> order, RankedScore member) =>
+        order.Count <= TopSize || RankedScoreOrder.Instance.Compare(member, order[TopSize - 1]) <= 0;
 
     /// <summary>The user's score, if it has one.</summary>
     public RankedScore? Find(int user) => _byUser.TryGetValue(user, out var score) ? score : null;
