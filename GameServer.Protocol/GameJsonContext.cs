@@ -4,6 +4,7 @@ using GameServer.Protocol.Accounts;
 using GameServer.Protocol.Chat;
 using GameServer.Protocol.Inventory;
 using GameServer.Protocol.JsonRpc;
+using GameServer.Protocol.Leaderboards;
 using GameServer.Protocol.Players;
 using GameServer.Protocol.Monsters;
 using GameServer.Protocol.System;
@@ -73,6 +74,11 @@ namespace GameServer.Protocol;
 [JsonSerializable(typeof(PlayerList))]
 [JsonSerializable(typeof(PlayersLeftView))]
 [JsonSerializable(typeof(UnsubscribeResult))]
+[JsonSerializable(typeof(LeaderboardTopParams))]
+[JsonSerializable(typeof(LeaderboardRef))]
+[JsonSerializable(typeof(LeaderboardPage))]
+[JsonSerializable(typeof(LeaderboardStanding))]
+[JsonSerializable(typeof(LeaderboardChanged))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(Dictionary<string, string[]>))]
 public sealed partial class GameJsonContext : JsonSerializerContext;

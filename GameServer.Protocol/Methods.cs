@@ -137,4 +137,19 @@ public static class Methods
 
     /// <summary>Notification to a player: it defeated a monster.</summary>
     public const string MonstersDefeated = "monsters.defeated";
+
+    /// <summary>A page of a board (<c>monsters_defeated</c>, <c>distance_walked</c>, <c>gifts_received</c>) for a period, best first.</summary>
+    public const string LeaderboardTop = "leaderboard.top";
+
+    /// <summary>The caller's rank, score and neighbours on a board.</summary>
+    public const string LeaderboardMe = "leaderboard.me";
+
+    /// <summary>Subscribes to <c>leaderboard.changed</c> for a board and period; answers with the top 10.</summary>
+    public const string LeaderboardSubscribe = "leaderboard.subscribe";
+
+    /// <summary>Stops <c>leaderboard.changed</c> for a board and period.</summary>
+    public const string LeaderboardUnsubscribe = "leaderboard.unsubscribe";
+
+    /// <summary>Notification: a subscribed board's top 10 changed; at most once per second per board and period.</summary>
+    public const string LeaderboardChanged = "leaderboard.changed";
 }

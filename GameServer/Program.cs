@@ -6,6 +6,7 @@ using GameServer.Gifts;
 using GameServer.HttpApi;
 using GameServer.Inventory;
 using GameServer.Jobs;
+using GameServer.Leaderboards;
 using GameServer.Limits;
 using GameServer.Monsters;
 using GameServer.Players;
@@ -89,6 +90,7 @@ public static class Program
             .AddGifts(builder.Configuration)
             .AddChat(builder.Configuration)
             .AddMonsters(builder.Configuration)
+            .AddLeaderboards()
             // Last, so the schedule starts once every world is loaded and stops before they save.
             .AddJobs(builder.Configuration)
             .AddSingleton<SystemRpc>()
@@ -101,6 +103,7 @@ public static class Program
                 sp.GetRequiredService<PlayersRpc>(),
                 sp.GetRequiredService<ChatRpc>(),
                 sp.GetRequiredService<MonstersRpc>(),
+                sp.GetRequiredService<LeaderboardsRpc>(),
             });
         testServices?.Invoke(builder.Services);
 

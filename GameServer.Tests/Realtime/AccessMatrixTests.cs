@@ -62,6 +62,10 @@ public sealed class AccessMatrixTests
         new("monsters.subscribe", Access.User, _ => "{}"),
         new("monsters.unsubscribe", Access.User, _ => "{}"),
         new("monsters.hit", Access.User, s => $$"""{"id":{{s.NewMonsterNearCaller()}}}"""),
+        new("leaderboard.top", Access.User, _ => """{"board":"monsters_defeated","period":"week","limit":100}"""),
+        new("leaderboard.me", Access.User, _ => """{"board":"distance_walked"}"""),
+        new("leaderboard.subscribe", Access.User, _ => """{"board":"gifts_received","period":"last_week"}"""),
+        new("leaderboard.unsubscribe", Access.User, _ => """{"board":"gifts_received","period":"last_week"}"""),
     ];
 
     // What a let-in call may still answer: it reached the handler, which said something about the request itself.

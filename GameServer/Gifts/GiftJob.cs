@@ -16,6 +16,7 @@ namespace GameServer.Gifts;
 public sealed partial class GiftJob(
     AccountStore accounts,
     InventoryService inventory,
+    GiftFeed feed,
     SessionRegistry sessions,
     IOptions<GiftsOptions> options,
     TimeProvider time,
@@ -38,7 +39,9 @@ public sealed partial class GiftJob(
         foreach (var batch in users.Chunk(BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            given += inventory.GiveNewItems([.. batch.Select(user => new NewItemFor(user.Id, $"Gift for {user.Username}", 0))]);
+            var receivers = inventory.GiveNewItems([.. batch.Select(user => new NewItemFor(user.Id, $"Gift for {user.Username}", 0))]);
+            given += receivers.Count;
+            feed.Publish(new GiftsGiven(receivers));
         }
 
         LogGiven(given);

@@ -13,8 +13,8 @@ public sealed partial class InventoryService
     /// crash never leaves an item outside every inventory; then tells each online owner. For jobs that
     /// give many users something at once: a few calls of this instead of one transaction per user.
     /// </summary>
-    /// <returns>How many items were given (users without an inventory are skipped).</returns>
-    public int GiveNewItems(IReadOnlyList<NewItemFor> gifts)
+    /// <returns>The users given an item, in the order asked (users without an inventory are skipped).</returns>
+    public IReadOnlyList<int> GiveNewItems(IReadOnlyList<NewItemFor> gifts)
     {
         ArgumentNullException.ThrowIfNull(gifts);
         List<(InventoryRecord Inventory, ItemRecord Item)> given;
@@ -38,6 +38,6 @@ public sealed partial class InventoryService
             notify.ItemAdded(inventory, ToContract(item));
         }
 
-        return given.Count;
+        return [.. given.Select(g => g.Inventory.User)];
     }
 }

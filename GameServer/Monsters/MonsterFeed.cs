@@ -1,3 +1,5 @@
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
 using GameServer.Protocol;
 using GameServer.Protocol.Monsters;
 using GameServer.Realtime;
@@ -12,10 +14,14 @@ namespace GameServer.Monsters;
 public sealed class MonsterFeed(MonsterWorld world, SessionRegistry sessions)
 {
     private readonly Subscribers _subscribers = new(sessions);
+    private readonly Subject<MonsterDefeated> _defeats = new();
 
     private static GameJsonContext Json => GameJsonContext.Default;
 
     public int Count => _subscribers.Count;
+
+    /// <summary>Every defeat, as it is told to the player: for features that follow the game (the leaderboards) without Monsters knowing them.</summary>
+    public IObservable<MonsterDefeated> Defeats => _defeats.AsObservable();
 
     /// <summary>Subscribes the session; the snapshot is every monster in the world.</summary>
     public MonsterList Subscribe(Session session, IReadOnlyList<Monster> snapshot)
@@ -59,5 +65,6 @@ public sealed class MonsterFeed(MonsterWorld world, SessionRegistry sessions)
     {
         ArgumentNullException.ThrowIfNull(defeat);
         sessions.SendToUser(defeat.User, Notification.Create(Methods.MonstersDefeated, defeat, Json.MonsterDefeated));
+        _defeats.OnNext(defeat);
     }
 }

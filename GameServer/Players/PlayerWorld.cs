@@ -85,15 +85,26 @@ public sealed partial class PlayerWorld
             throw RpcException.RateLimited(retryAfter);
         }
 
+        Position moved;
+        double distance;
         lock (_lock)
         {
             var player = _byUser.GetValueOrDefault(userId) ?? throw RpcException.NotFound("player of user", userId);
+            var (fromX, fromY) = (player.X, player.Y);
             player.X = Math.Clamp(player.X + dx, 0, _options.Width);
             player.Y = Math.Clamp(player.Y + dy, 0, _options.Height);
             Grid.Set(player.Id, player.X, player.Y);
             MarkChanged(player);
-            return new Position(player.X, player.Y);
+            moved = new Position(player.X, player.Y);
+            distance = double.Hypot(player.X - fromX, player.Y - fromY);
         }
+
+        if (distance > 0)
+        {
+            _moved.OnNext(new PlayerMoved(userId, distance));
+        }
+
+        return moved;
     }
 
     /// <summary>Sets the user's presence; loads a player registered since start-up on its first login.</summary>

@@ -21,7 +21,7 @@ public static class MicroBenchmarks
     public const string Name = "micro";
 
     /// <summary>The benchmark classes, in the order they run.</summary>
-    internal static readonly Type[] Types = [typeof(DispatchBenchmarks), typeof(PatchBenchmarks), typeof(NotificationBenchmarks)];
+    internal static readonly Type[] Types = [typeof(DispatchBenchmarks), typeof(PatchBenchmarks), typeof(NotificationBenchmarks), typeof(LeaderboardBenchmarks)];
 
     /// <summary>Where BenchmarkDotNet writes its reports and logs: outside the repository.</summary>
     internal static string ArtifactsPath => Path.Combine(Path.GetTempPath(), "gameserver-micro-benchmarks");

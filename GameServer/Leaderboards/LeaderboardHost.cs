@@ -1,0 +1,71 @@
+using GameServer.Gifts;
+using GameServer.Monsters;
+using GameServer.Players;
+
+namespace GameServer.Leaderboards;
+
+/// <summary>
+/// Rebuilds the boards from the store when the server starts, then follows the game: the moves Players
+/// applied, the defeats Monsters told, the gifts the gift job gave. These are the only sources of
+/// points; no method lets a client submit a score. Saves once more when the server stops.
+/// </summary>
+public sealed partial class LeaderboardHost(
+    LeaderboardService boards,
+    LeaderboardPersistence persistence,
+    PlayerWorld players,
+    MonsterFeed monsters,
+    GiftFeed gifts,
+    ILogger<LeaderboardHost> logger) : IHostedService
+{
+    private readonly List<IDisposable> _followed = [];
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        persistence.Load();
+        _followed.Add(players.Moved.Subscribe(moved => Count(LeaderboardBoard.DistanceWalked, moved.User, moved.Distance)));
+        _followed.Add(monsters.Defeats.Subscribe(defeat => Count(LeaderboardBoard.MonstersDefeated, defeat.User, 1)));
+        _followed.Add(gifts.Given.Subscribe(given => CountEach(LeaderboardBoard.GiftsReceived, given.Users)));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var followed in _followed)
+        {
+            followed.Dispose();
+        }
+
+        _followed.Clear();
+        persistence.Save();
+        return Task.CompletedTask;
+    }
+
+    // Counting runs on the thread of the move, strike or gift run that raised it: a fault here is logged,
+    // never thrown into the player's move.
+    private void Count(LeaderboardBoard board, int user, double points)
+    {
+        try
+        {
+            boards.Count(board, user, points);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogCountFailed(e, board.Name(), user);
+        }
+    }
+
+    private void CountEach(LeaderboardBoard board, IReadOnlyList<int> users)
+    {
+        try
+        {
+            boards.CountEach(board, users, 1);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogCountFailed(e, board.Name(), users.Count > 0 ? users[0] : 0);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Error, "Leaderboard {Board} failed to count an event of user {UserId}")]
+    private partial void LogCountFailed(Exception error, string board, int userId);
+}

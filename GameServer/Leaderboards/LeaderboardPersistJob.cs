@@ -1,0 +1,26 @@
+using GameServer.Jobs;
+
+namespace GameServer.Leaderboards;
+
+/// <summary>
+/// Writes the scores changed since the last run every <c>Leaderboards:PersistInterval</c> (5 s), in one
+/// transaction, and once more when the server stops; a crash loses at most that interval's counts.
+/// </summary>
+public sealed class LeaderboardPersistJob(LeaderboardPersistence persistence) : IJob
+{
+    public string Name => "leaderboard-saves";
+
+    public string Section => "Leaderboards";
+
+    public string IntervalKey => "PersistInterval";
+
+    public string EnabledKey => "PersistEnabled";
+
+    public TimeSpan DefaultInterval => TimeSpan.FromSeconds(5);
+
+    public ValueTask RunAsync(CancellationToken cancellationToken)
+    {
+        persistence.Save();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,125 @@
+using GameServer.Accounts;
+
+namespace GameServer.Leaderboards;
+
+/// <summary>
+/// Rebuilds the boards from the store at start-up and writes what changed in batches: every score
+/// changed since the last save, all boards and periods, in one transaction. Old weeks are deleted
+/// once a new week has begun.
+/// </summary>
+public sealed partial class LeaderboardPersistence(
+    LeaderboardService boards,
+    LeaderboardStore store,
+    AccountStore accounts,
+    UsernameBook names,
+    ILogger<LeaderboardPersistence> logger)
+{
+    private readonly Lock _saving = new();
+    private string? _prunedFor;
+
+    /// <summary>Reads all-time, this week's and last week's scores of every board; called once, before any event is counted.</summary>
+    public void Load()
+    {
+        boards.RollWeeks();
+        var week = boards.CurrentWeek;
+        var periods = new (LeaderboardPeriod Period, string Key)[]
+        {
+            (LeaderboardPeriod.All, LeaderboardStore.AllTime),
+            (LeaderboardPeriod.Week, week.Key),
+            (LeaderboardPeriod.LastWeek, week.Previous.Key),
+        };
+        long last = 0;
+        var ranked = 0;
+        foreach (var (period, key) in periods)
+        {
+            var stored = store.InPeriod(key).ToLookup(s => s.Board);
+            foreach (var board in LeaderboardNames.Boards)
+            {
+                var scores = stored[board.Name()].Select(s => s.ToScore()).ToList();
+                var standings = boards.Standings(board);
+                lock (standings.Lock)
+                {
+                    standings[period].Load(scores);
+                }
+
+                ranked += scores.Count;
+                last = scores.Count == 0 ? last : Math.Max(last, scores.Max(s => s.Sequence));
+            }
+        }
+
+        boards.ContinueAfter(last);
+        names.Add(accounts.AllUserNames());
+        LogLoaded(ranked, week.Key);
+    }
+
+    /// <summary>Writes every score changed since the last call; on failure they stay unsaved for the next one.</summary>
+    public int Save()
+    {
+        // The job and the final save at shutdown may meet; one batch at a time keeps an older one from landing last.
+        lock (_saving)
+        {
+            boards.RollWeeks();
+            var batch = new List<(LeaderboardBoard Board, Ranking Ranking, LeaderboardScoreRecord Record)>();
+            foreach (var board in LeaderboardNames.Boards)
+            {
+                var standings = boards.Standings(board);
+                lock (standings.Lock)
+                {
+                    foreach (var period in LeaderboardNames.Periods)
+                    {
+                        var ranking = standings[period];
+                        batch.AddRange(ranking.TakeUnsaved().Select(score => (board, ranking, LeaderboardScoreRecord.Of(board, ranking.PeriodKey, score))));
+                    }
+                }
+            }
+
+            try
+            {
+                if (batch.Count > 0)
+                {
+                    store.Save([.. batch.Select(b => b.Record)]);
+                }
+            }
+            catch
+            {
+                foreach (var byBoard in batch.GroupBy(b => b.Board))
+                {
+                    lock (boards.Standings(byBoard.Key).Lock)
+                    {
+                        foreach (var byRanking in byBoard.GroupBy(b => b.Ranking))
+                        {
+                            byRanking.Key.ReturnUnsaved(byRanking.Select(b => b.Record.User));
+                        }
+                    }
+                }
+
+                throw;
+            }
+
+            PruneOldWeeks();
+            return batch.Count;
+        }
+    }
+
+    private void PruneOldWeeks()
+    {
+        var week = boards.CurrentWeek;
+        if (_prunedFor == week.Key)
+        {
+            return;
+        }
+
+        var deleted = store.DeleteWeeksOtherThan(week.Key, week.Previous.Key);
+        _prunedFor = week.Key;
+        if (deleted > 0)
+        {
+            LogPruned(deleted, week.Key);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Leaderboards loaded {Count} scores; this week is {Week}")]
+    private partial void LogLoaded(int count, string week);
+
+    [LoggerMessage(LogLevel.Information, "Leaderboards deleted {Count} scores of weeks before last week; this week is {Week}")]
+    private partial void LogPruned(int count, string week);
+}

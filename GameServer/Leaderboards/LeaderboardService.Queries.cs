@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using GameServer.Protocol.Leaderboards;
+using GameServer.Realtime.JsonRpc;
+
+namespace GameServer.Leaderboards;
+
+public sealed partial class LeaderboardService
+{
+    /// <summary>Entries in a page when the client names no limit.</summary>
+    public const int DefaultLimit = 10;
+
+    /// <summary>The most entries one page answers with.</summary>
+    public const int MaxLimit = 100;
+
+    /// <summary>Entries shown on each side of the caller in <c>leaderboard.me</c>.</summary>
+    public const int AroundEachSide = 2;
+
+    /// <summary>A page of the board, best first: <paramref name="limit"/> entries (10 when left out, at most 100) from <paramref name="offset"/>.</summary>
+    public LeaderboardPage Top(string? board, string? period, int? limit = null, int? offset = null)
+    {
+        var (whichBoard, whichPeriod) = (LeaderboardNames.ParseBoard(board), LeaderboardNames.ParsePeriod(period));
+        var take = limit switch
+        {
+            null => DefaultLimit,
+            < 0 or > MaxLimit => throw RpcException.InvalidParams("limit", $"must be 0 to {MaxLimit}"),
+            { } given => given,
+        };
+        var skip = offset switch
+        {
+            null => 0,
+            < 0 => throw RpcException.InvalidParams("offset", "must be >= 0"),
+            { } given => given,
+        };
+        var order = Current(whichBoard, whichPeriod);
+        return new LeaderboardPage(whichBoard.Name(), whichPeriod.Name(), Entries(order, skip, take), order.Count);
+    }
+
+    /// <summary>The top 10 now: the content of <c>leaderboard.subscribe</c>'s answer and of <c>leaderboard.changed</c>.</summary>
+    /// <remarks>It does not roll the week (the week's end raises its own change), so it raises nothing itself.</remarks>
+    public IReadOnlyList<LeaderboardEntry> TopTen(LeaderboardBoard board, LeaderboardPeriod period) =>
+        Entries(Standings(board)[period].Order, 0, Ranking.TopSize);
+
+    /// <summary>Where <paramref name="user"/> stands on the board: rank (null while unranked), score, total and the entries around.</summary>
+    public LeaderboardStanding Me(int user, string? board, string? period)
+    {
+        var (whichBoard, whichPeriod) = (LeaderboardNames.ParseBoard(board), LeaderboardNames.ParsePeriod(period));
+        var standings = Standings(whichBoard);
+        RollIfWeekEnded(standings);
+        RankedScore? mine;
+        ImmutableSortedSet<RankedScore> order;
+        lock (standings.Lock)
+        {
+            var ranking = standings[whichPeriod];
+            (mine, order) = (ranking.Find(user), ranking.Order);
+        }
+
+        var (boardName, periodName) = (whichBoard.Name(), whichPeriod.Name());
+        if (mine is not { } score)
+        {
+            var last = Math.Max(0, order.Count - AroundEachSide);
+            return new LeaderboardStanding(boardName, periodName, null, 0, order.Count, Entries(order, last, AroundEachSide));
+        }
+
+        var index = order.IndexOf(score);
+        var first = Math.Max(0, index - AroundEachSide);
+        var around = Entries(order, first, index - first + 1 + AroundEachSide);
+        return new LeaderboardStanding(boardName, periodName, index + 1, score.Score, order.Count, around);
+    }
+
+    /// <summary>The ranking's order now, after rolling to a new week if one has begun.</summary>
+    private ImmutableSortedSet<RankedScore> Current(LeaderboardBoard board, LeaderboardPeriod period)
+    {
+        var standings = Standings(board);
+        if (period != LeaderboardPeriod.All)
+        {
+            RollIfWeekEnded(standings);
+        }
+
+        return standings[period].Order;
+    }
+
+    // Through RollWeeks, which tells the subscribers: a read may notice the new week before the week's timer does.
+    private void RollIfWeekEnded(BoardStandings standings)
+    {
+        if (_time.GetUtcNow() >= standings.CurrentWeek.End)
+        {
+            RollWeeks();
+        }
+    }
+
+    // Each entry by its index: O(log n) apiece, so a page costs O(limit · log n) wherever it starts.
+    private List<LeaderboardEntry> Entries(ImmutableSortedSet<RankedScore> order, int skip, int take)
+    {
+        var end = (int)Math.Min(order.Count, (long)skip + take);
+        var entries = new List<LeaderboardEntry>(Math.Max(0, end - skip));
+        for (var index = skip; index < end; index++)
+        {
+            var score = order[index];
+            entries.Add(new LeaderboardEntry(index + 1, score.User, _names.Of(score.User), score.Score));
+        }
+
+        return entries;
+    }
+}

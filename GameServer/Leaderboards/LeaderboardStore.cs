@@ -1,0 +1,25 @@
+using GameServer.Storage;
+using LiteDB;
+
+namespace GameServer.Leaderboards;
+
+/// <summary>The <c>leaderboard_scores</c> collection.</summary>
+public sealed class LeaderboardStore(GameDatabase database)
+{
+    internal const string Collection = "leaderboard_scores";
+
+    /// <summary>The period key of all-time scores.</summary>
+    internal const string AllTime = "all";
+
+    private readonly ILiteCollection<LeaderboardScoreRecord> _scores = database.Collection<LeaderboardScoreRecord>(Collection);
+
+    /// <summary>Every board's scores of one period, through the period index.</summary>
+    public IReadOnlyList<LeaderboardScoreRecord> InPeriod(string period) => _scores.Find(s => s.Period == period).ToList();
+
+    /// <summary>Inserts or replaces many scores in one transaction.</summary>
+    public void Save(IReadOnlyList<LeaderboardScoreRecord> scores) => database.InTransaction(() => _scores.Upsert(scores));
+
+    /// <summary>Deletes the scores of weeks other than these two: only this week and last week are ever read again.</summary>
+    public int DeleteWeeksOtherThan(string thisWeek, string lastWeek) =>
+        _scores.DeleteMany(s => s.Period != AllTime && s.Period != thisWeek && s.Period != lastWeek);
+}

@@ -1,0 +1,30 @@
+using GameServer.Accounts;
+using GameServer.Jobs;
+using GameServer.Storage;
+
+namespace GameServer.Leaderboards;
+
+/// <summary>
+/// Registers the leaderboards: the boards in memory, their feed, store, persistence job, the schema-10
+/// migration and the methods. Add after Players, Monsters and Gifts, whose events it follows.
+/// </summary>
+public static class LeaderboardsFeature
+{
+    public static IServiceCollection AddLeaderboards(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var accounts = sp.GetRequiredService<AccountStore>();
+            return new UsernameBook(id => accounts.FindUser(id)?.Username);
+        });
+        services.AddSingleton<LeaderboardService>();
+        services.AddSingleton<LeaderboardFeed>();
+        services.AddSingleton<LeaderboardStore>();
+        services.AddSingleton<LeaderboardPersistence>();
+        services.AddSingleton<LeaderboardsRpc>();
+        services.AddSingleton<IMigration, LeaderboardMigration>();
+        services.AddHostedService<LeaderboardHost>();
+        services.AddJob<LeaderboardPersistJob>();
+        return services;
+    }
+}
