@@ -60,18 +60,33 @@ public sealed class GameClient : IAsyncDisposable
 
     /// <summary>Calls a method with parameters by name and awaits its result.</summary>
     /// <exception cref="GameRpcException">The server answered with an error.</exception>
+    public Task<TResult> CallAsync<TParams, TResult>(
+        string method,
+        TParams parameters,
+        JsonTypeInfo<TParams> paramsInfo,
+        JsonTypeInfo<TResult> resultInfo,
+        CancellationToken cancellationToken = default) =>
+        CallAsync(method, parameters, paramsInfo, resultInfo, onArrival: null, cancellationToken);
+
+    /// <summary>
+    /// Calls a method and awaits its result; <paramref name="onArrival"/> gets the result first, on the
+    /// receive loop, before any notification that followed the answer is raised: for a snapshot
+    /// that later notifications change (see <c>PlayerView</c>).
+    /// </summary>
+    /// <exception cref="GameRpcException">The server answered with an error.</exception>
     public async Task<TResult> CallAsync<TParams, TResult>(
         string method,
         TParams parameters,
         JsonTypeInfo<TParams> paramsInfo,
         JsonTypeInfo<TResult> resultInfo,
+        Action<TResult>? onArrival,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(paramsInfo);
         ArgumentNullException.ThrowIfNull(resultInfo);
         var id = Interlocked.Increment(ref _nextId);
-        var call = new PendingCall<TResult>(resultInfo);
+        var call = new PendingCall<TResult>(resultInfo, onArrival);
         _pending[id] = call;
         try
         {
@@ -92,6 +107,25 @@ public sealed class GameClient : IAsyncDisposable
         {
             _pending.TryRemove(id, out _);
         }
+    }
+
+    /// <summary>
+    /// Sends a JSON-RPC notification (a call without <c>id</c>): the server runs it and answers
+    /// nothing, not even an error. For calls made at rate, such as movement.
+    /// </summary>
+    public Task NotifyAsync<TParams>(string method, TParams parameters, JsonTypeInfo<TParams> paramsInfo, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(paramsInfo);
+        return SendAsync(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("jsonrpc"u8, "2.0"u8);
+            writer.WriteString("method"u8, method);
+            writer.WritePropertyName("params"u8);
+            JsonSerializer.Serialize(writer, parameters, paramsInfo);
+            writer.WriteEndObject();
+        }, cancellationToken);
     }
 
     /// <summary>Sends one text frame exactly as given: for raw protocol tests and custom clients.</summary>

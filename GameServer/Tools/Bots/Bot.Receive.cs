@@ -1,16 +1,14 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
-using System.Text.Json;
 using GameServer.Tools.Benchmarks;
-using GameServer.Protocol;
 using GameServer.Protocol.Client;
+using GameServer.Protocol.Players;
 
 namespace GameServer.Tools.Bots;
 
 internal sealed partial class Bot
 {
-    // The players this bot sees and where it last saw them; touched only on the client's receive loop.
-    private readonly Dictionary<int, (double X, double Y)> _inView = [];
+    // The players this bot sees, from partial and compact entries alike; touched only on the client's receive loop.
+    private readonly PlayerView _view = new();
 
     /// <summary>Send of another bot's move to its arrival here, for players already in view.</summary>
     public LatencyHistogram Arrivals { get; } = new();
@@ -25,42 +23,22 @@ internal sealed partial class Bot
     private void OnNotification(GameNotification notification)
     {
         var receivedAt = Stopwatch.GetTimestamp();
-        if (notification.Method == Methods.PlayersUpdated)
-        {
-            OnUpdated(notification.Params, receivedAt);
-        }
-        else if (notification.Method == Methods.PlayersLeftView)
-        {
-            foreach (var id in notification.Params.GetProperty("ids"u8).EnumerateArray())
-            {
-                _inView.Remove(id.GetInt32());
-            }
-        }
-    }
-
-    private void OnUpdated(JsonElement parameters, long receivedAt)
-    {
         var measured = swarm.InWindow(receivedAt);
-        foreach (var player in parameters.GetProperty("players"u8).EnumerateArray())
+        foreach (var change in _view.Apply(notification))
         {
-            var id = player.GetProperty("id"u8).GetInt32();
-            var x = player.GetProperty("position_x"u8).GetDouble();
-            var y = player.GetProperty("position_y"u8).GetDouble();
-            ref var seen = ref CollectionsMarshal.GetValueRefOrAddDefault(_inView, id, out var wasInView);
-            var moved = seen.X != x || seen.Y != y;
-            seen = (x, y);
-            if (id == PlayerId || swarm.Mover(id) is not { } mover)
+            if (change.Id == PlayerId || swarm.Mover(change.Id) is not { } mover)
             {
                 continue;
             }
 
-            if (!wasInView)
+            if (change.IsNew)
             {
                 CameIntoView += measured ? 1 : 0;
             }
-            else if (moved)
+            else if (change.Moved)
             {
                 // Unmoved means a change of presence only: not a move, nothing to measure.
+                _view.TryGetPosition(change.Id, out var x, out var y);
                 Measure(mover, x, y, receivedAt);
             }
         }

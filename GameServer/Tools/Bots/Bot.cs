@@ -51,7 +51,7 @@ internal sealed partial class Bot(string username, Swarm swarm, BotsOptions opti
         _client = await GameClient.ConnectAsync(url, cancellationToken);
         _client.NotificationReceived += OnNotification;
         var auth = await RegisterAsync(cancellationToken);
-        var snapshot = await _client.SubscribePlayersAsync(options.Radius, cancellationToken);
+        var snapshot = await _client.SubscribePlayersAsync(_view, new PlayersSubscribeParams(options.Radius, options.Compact), cancellationToken);
 
         // Whole world or radius, the snapshot holds the subscriber's own player: it is at distance 0.
         var own = snapshot.Players.FirstOrDefault(p => p.User == auth.User.Id)
@@ -113,8 +113,17 @@ internal sealed partial class Bot(string username, Swarm swarm, BotsOptions opti
         var expectedY = Math.Clamp(_y + dy, 0, options.Height);
         var sentAt = Stopwatch.GetTimestamp();
         var measured = swarm.InWindow(sentAt);
-        Moves.Add(expectedX, expectedY, sentAt);
+        Remember(expectedX, expectedY, sentAt);
         MovesSent += measured ? 1 : 0;
+        if (options.NotifyMoves)
+        {
+            // No answer comes: a refused move shows as unmatched updates, since the bot walks on from where it thinks it is.
+            await _client!.SendMoveAsync(dx, dy, cancellationToken);
+            MovesAccepted += measured ? 1 : 0;
+            (_x, _y) = (expectedX, expectedY);
+            return;
+        }
+
         try
         {
             var position = await _client!.MoveAsync(dx, dy, cancellationToken);
@@ -127,7 +136,7 @@ internal sealed partial class Bot(string username, Swarm swarm, BotsOptions opti
             if (position.PositionX != expectedX || position.PositionY != expectedY)
             {
                 // A world of another size than --world: remember where the move really led.
-                Moves.Add(position.PositionX, position.PositionY, sentAt);
+                Remember(position.PositionX, position.PositionY, sentAt);
                 Mispredicted += measured ? 1 : 0;
             }
 
@@ -142,6 +151,10 @@ internal sealed partial class Bot(string username, Swarm swarm, BotsOptions opti
             MovesFailed += measured ? 1 : 0;
         }
     }
+
+    // Compact entries carry rounded positions: the log holds what the others will see.
+    private void Remember(double x, double y, long sentAt) =>
+        Moves.Add(options.Compact ? PlayerEntries.Compact(x) : x, options.Compact ? PlayerEntries.Compact(y) : y, sentAt);
 
     // A random step in [-1, 1] that turns back at the walls, so the server never clamps and every move leads somewhere new.
     private double Step(double from, double size)

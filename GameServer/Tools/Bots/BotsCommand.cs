@@ -16,7 +16,7 @@ public static class BotsCommand
 
     private const string Usage =
         "usage: GameServer bots (--url ws://127.0.0.1:PORT/ws [--server-pid PID] | --spawn-server)\n" +
-        "                       [--count 200] [--rate 10] [--radius R] [--seconds 20] [--warmup 5] [--runs 1] [--world 100x100]";
+        "                       [--count 200] [--rate 10] [--radius R] [--compact] [--notify-moves] [--seconds 20] [--warmup 5] [--runs 1] [--world 100x100]";
 
     /// <summary>Runs the bots; <paramref name="args"/> are those after the command's name. Returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
@@ -47,6 +47,8 @@ public static class BotsCommand
         if (!CommandArguments.TryParse(args, ref options, (name, value, o) => (name, value) switch
         {
             ("--spawn-server", _) => o with { SpawnServer = true },
+            ("--compact", _) => o with { Compact = true },
+            ("--notify-moves", _) => o with { NotifyMoves = true },
             ("--url", not null) when Uri.TryCreate(value, UriKind.Absolute, out var url) => o with { Url = url },
             ("--server-pid", not null) when CommandArguments.TryParseInt(value, 1, int.MaxValue, out var n) => o with { ServerPid = n },
             ("--count", not null) when CommandArguments.TryParseInt(value, 1, 5000, out var n) => o with { Count = n },
@@ -57,7 +59,7 @@ public static class BotsCommand
             ("--runs", not null) when CommandArguments.TryParseInt(value, 1, 21, out var n) => o with { Runs = n },
             ("--world", not null) when TryParseWorld(value, out var width, out var height) => o with { Width = width, Height = height },
             _ => null,
-        }, out error, "--spawn-server"))
+        }, out error, "--spawn-server", "--compact", "--notify-moves"))
         {
             return false;
         }
@@ -146,7 +148,11 @@ internal sealed record BotsOptions(
     int Warmup = 5,
     int Runs = 1,
     double Width = 100,
-    double Height = 100)
+    double Height = 100,
+    bool Compact = false,
+    bool NotifyMoves = false)
 {
-    public string Subscription => Radius is { } r ? string.Create(CultureInfo.InvariantCulture, $"radius {r}") : "whole world";
+    public string Subscription =>
+        (Radius is { } r ? string.Create(CultureInfo.InvariantCulture, $"radius {r}") : "whole world")
+        + (Compact ? ", compact" : "") + (NotifyMoves ? ", moves as notifications" : "");
 }
