@@ -1,4 +1,8 @@
+using System.Net.WebSockets;
 using System.Text.Json;
+using GameServer.Players;
+using GameServer.Realtime;
+using Microsoft.Extensions.DependencyInjection;
 using GameServer.Protocol;
 using GameServer.Protocol.Players;
 using GameServer.Tests.Support;
@@ -109,6 +113,31 @@ public sealed class PlayerPatchTests
         var entries = await PatchAsync(log);
 
         Assert.That(entries, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_patch_made_before_the_snapshot_is_queued_follows_it()
+    {
+        var (walker, walkerAuth) = await _server.ConnectAsUserAsync();
+        var (_, watcherAuth) = await _server.ConnectAsUserAsync();
+        await _clock.AdvanceAsync(_server, Patch, Patch);
+        var feed = _server.Services.GetRequiredService<PlayerFeed>();
+        var sessions = _server.Services.GetRequiredService<SessionRegistry>();
+        var session = sessions.Open(WebSocket.CreateFromStream(new MemoryStream(), new WebSocketCreationOptions { IsServer = true }), null, "test");
+        session.SignIn(new SessionUser(watcherAuth.User.Id, watcherAuth.User.Username, IsAdmin: false), "test");
+        var start = (await walker.ListPlayersAsync()).Single(p => p.User == walkerAuth.User.Id);
+
+        // The handler has run, the dispatcher has not yet queued its answer, and a patch comes in between.
+        feed.Subscribe(session, radius: null);
+        await walker.MoveAsync(start.PositionX < 5 ? 1 : -1, 0);
+        feed.Publish();
+        var queuedBeforeAnswer = session.QueuedBytes;
+        session.Answered();
+        var queuedAfterAnswer = session.QueuedBytes;
+        sessions.Close(session);
+
+        Assert.That(queuedBeforeAnswer, Is.Zero, "the patch waits for the snapshot");
+        Assert.That(queuedAfterAnswer, Is.GreaterThan(0), "and follows it");
     }
 
     private static string Register(int id) =>
