@@ -2,15 +2,15 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 
 namespace GameServer.Protocol.Client;
 
 /// <summary>
 /// A JSON-RPC 2.0 client for GameServer over one WebSocket: requests are awaited by id, server
-/// notifications are raised as events. Used by the bots, the tests and any .NET game client.
+/// notifications are raised as events. Used by the bots, the tests and any .NET game client. The
+/// calls and notifications it sends are in <c>GameClient.Calls.cs</c>.
 /// </summary>
-public sealed class GameClient : IAsyncDisposable
+public sealed partial class GameClient : IAsyncDisposable
 {
     private const int InitialReceiveBufferSize = 4096;
 
@@ -52,80 +52,6 @@ public sealed class GameClient : IAsyncDisposable
         var client = new GameClient(socket);
         client._receiveLoop = Task.Run(client.ReceiveLoopAsync);
         return client;
-    }
-
-    /// <summary>Calls a method that takes no parameters.</summary>
-    public Task<TResult> CallAsync<TResult>(string method, JsonTypeInfo<TResult> resultInfo, CancellationToken cancellationToken = default) =>
-        CallAsync(method, new EmptyParams(), GameJsonContext.Default.EmptyParams, resultInfo, cancellationToken);
-
-    /// <summary>Calls a method with parameters by name and awaits its result.</summary>
-    /// <exception cref="GameRpcException">The server answered with an error.</exception>
-    public Task<TResult> CallAsync<TParams, TResult>(
-        string method,
-        TParams parameters,
-        JsonTypeInfo<TParams> paramsInfo,
-        JsonTypeInfo<TResult> resultInfo,
-        CancellationToken cancellationToken = default) =>
-        CallAsync(method, parameters, paramsInfo, resultInfo, onArrival: null, cancellationToken);
-
-    /// <summary>
-    /// Calls a method and awaits its result; <paramref name="onArrival"/> gets the result first, on the
-    /// receive loop, before any notification that followed the answer is raised: for a snapshot
-    /// that later notifications change (see <c>PlayerView</c>).
-    /// </summary>
-    /// <exception cref="GameRpcException">The server answered with an error.</exception>
-    public async Task<TResult> CallAsync<TParams, TResult>(
-        string method,
-        TParams parameters,
-        JsonTypeInfo<TParams> paramsInfo,
-        JsonTypeInfo<TResult> resultInfo,
-        Action<TResult>? onArrival,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(method);
-        ArgumentNullException.ThrowIfNull(paramsInfo);
-        ArgumentNullException.ThrowIfNull(resultInfo);
-        var id = Interlocked.Increment(ref _nextId);
-        var call = new PendingCall<TResult>(resultInfo, onArrival);
-        _pending[id] = call;
-        try
-        {
-            await SendAsync(writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteString("jsonrpc"u8, "2.0"u8);
-                writer.WriteNumber("id"u8, id);
-                writer.WriteString("method"u8, method);
-                writer.WritePropertyName("params"u8);
-                JsonSerializer.Serialize(writer, parameters, paramsInfo);
-                writer.WriteEndObject();
-            }, cancellationToken);
-            using var registration = cancellationToken.Register(() => call.Fail(new OperationCanceledException(cancellationToken)));
-            return await call.Task;
-        }
-        finally
-        {
-            _pending.TryRemove(id, out _);
-        }
-    }
-
-    /// <summary>
-    /// Sends a JSON-RPC notification (a call without <c>id</c>): the server runs it and answers
-    /// nothing, not even an error. For calls made at rate, such as movement.
-    /// </summary>
-    public Task NotifyAsync<TParams>(string method, TParams parameters, JsonTypeInfo<TParams> paramsInfo, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(method);
-        ArgumentNullException.ThrowIfNull(paramsInfo);
-        return SendAsync(writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteString("jsonrpc"u8, "2.0"u8);
-            writer.WriteString("method"u8, method);
-            writer.WritePropertyName("params"u8);
-            JsonSerializer.Serialize(writer, parameters, paramsInfo);
-            writer.WriteEndObject();
-        }, cancellationToken);
     }
 
     /// <summary>Sends one text frame exactly as given: for raw protocol tests and custom clients.</summary>
