@@ -2,15 +2,15 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 
 namespace GameServer.Protocol.Client;
 
 /// <summary>
 /// A JSON-RPC 2.0 client for GameServer over one WebSocket: requests are awaited by id, server
-/// notifications are raised as events. Used by the bots, the tests and any .NET game client.
+/// notifications are raised as events. Used by the bots, the tests and any .NET game client. The
+/// calls and notifications it sends are in <c>GameClient.Calls.cs</c>.
 /// </summary>
-public sealed class GameClient : IAsyncDisposable
+public sealed partial class GameClient : IAsyncDisposable
 {
     private const int InitialReceiveBufferSize = 4096;
 
@@ -63,53 +63,6 @@ public sealed class GameClient : IAsyncDisposable
         var client = new GameClient(socket, options);
         client._receiveLoop = Task.Run(client.ReceiveLoopAsync);
         return client;
-    }
-
-    /// <summary>Calls a method that takes no parameters.</summary>
-    public Task<TResult> CallAsync<TResult>(string method, JsonTypeInfo<TResult> resultInfo, CancellationToken cancellationToken = default) =>
-        CallAsync(method, new EmptyParams(), GameJsonContext.Default.EmptyParams, resultInfo, cancellationToken);
-
-    /// <summary>
-    /// Calls a method with parameters by name and awaits its result. Cancelling (this call's token or
-    /// <see cref="GameClientOptions.CallCancellation"/>) forgets the request: a late answer is dropped.
-    /// </summary>
-    /// <exception cref="GameRpcException">The server answered with an error.</exception>
-    /// <exception cref="OperationCanceledException">A token was cancelled before the answer came.</exception>
-    public async Task<TResult> CallAsync<TParams, TResult>(
-        string method,
-        TParams parameters,
-        JsonTypeInfo<TParams> paramsInfo,
-        JsonTypeInfo<TResult> resultInfo,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(method);
-        ArgumentNullException.ThrowIfNull(paramsInfo);
-        ArgumentNullException.ThrowIfNull(resultInfo);
-        using var linked = Link(cancellationToken, out var token);
-        token.ThrowIfCancellationRequested();
-        var id = Interlocked.Increment(ref _nextId);
-        var call = new PendingCall<TResult>(resultInfo);
-        _pending[id] = call;
-        try
-        {
-            // Registered before sending: an answer can never outrun the cancellation.
-            using var registration = token.Register(() => call.Cancel(token));
-            await SendAsync(writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteString("jsonrpc"u8, "2.0"u8);
-                writer.WriteNumber("id"u8, id);
-                writer.WriteString("method"u8, method);
-                writer.WritePropertyName("params"u8);
-                JsonSerializer.Serialize(writer, parameters, paramsInfo);
-                writer.WriteEndObject();
-            }, token);
-            return await call.Task;
-        }
-        finally
-        {
-            _pending.TryRemove(id, out _);
-        }
     }
 
     /// <summary>Sends one text frame exactly as given: for raw protocol tests and custom clients.</summary>

@@ -13,8 +13,11 @@ internal abstract class PendingCall
     public abstract void Cancel(CancellationToken cancellationToken);
 }
 
-/// <summary>A request whose result is read as <typeparamref name="T"/>.</summary>
-internal sealed class PendingCall<T>(JsonTypeInfo<T> resultInfo) : PendingCall
+/// <summary>
+/// A request whose result is read as <typeparamref name="T"/>. <paramref name="onArrival"/> sees the
+/// result on the receive loop, before any message that came after it.
+/// </summary>
+internal sealed class PendingCall<T>(JsonTypeInfo<T> resultInfo, Action<T>? onArrival = null) : PendingCall
 {
     private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -24,7 +27,9 @@ internal sealed class PendingCall<T>(JsonTypeInfo<T> resultInfo) : PendingCall
     {
         try
         {
-            _completion.TrySetResult(result.Deserialize(resultInfo)!);
+            var value = result.Deserialize(resultInfo)!;
+            onArrival?.Invoke(value);
+            _completion.TrySetResult(value);
         }
         catch (JsonException e)
         {

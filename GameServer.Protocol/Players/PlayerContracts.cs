@@ -21,11 +21,17 @@ public sealed record Position(double PositionX, double PositionY);
 
 /// <summary>Parameters of <c>players.subscribe</c>.</summary>
 /// <param name="Radius">Only players within this distance of the caller's own player; the whole world when left out.</param>
-public sealed record PlayersSubscribeParams(double? Radius = null);
+/// <param name="Compact">
+/// When true, an entry of <c>players.updated</c> that only moves a player the subscriber already has
+/// is the array <c>[id, position_x, position_y]</c>, positions rounded to <see cref="PlayerEntries.CompactPrecision"/>
+/// decimals; every other entry is an object as in the default form.
+/// </param>
+public sealed record PlayersSubscribeParams(double? Radius = null, bool Compact = false);
 
 /// <summary>
-/// A list of players: the answer to <c>players.subscribe</c> (the snapshot) and the params of the
-/// <c>players.updated</c> notification (the players that changed or came into view).
+/// A list of players, each in full: the answer to <c>players.subscribe</c> (the snapshot) and to
+/// <c>players.list</c>. The entries of <c>players.updated</c> may be partial: read them with
+/// <see cref="PlayerView"/>, not as this record.
 /// </summary>
 /// <param name="Players">The players, each in full.</param>
 public sealed record PlayerList(IReadOnlyList<PlayerInfo> Players);

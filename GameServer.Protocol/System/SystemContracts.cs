@@ -12,7 +12,8 @@ public sealed record PingResult(DateTimeOffset Time);
 /// <param name="MessagesReceived">Frames received on all connections since start; two readings give messages per second.</param>
 /// <param name="MessagesSent">Frames sent on all connections since start (answers and notifications).</param>
 /// <param name="Jobs">The background jobs, switched on or off, with how their last run went.</param>
-public sealed record ServerInfo(string Name, string Version, long UptimeS, int Connections, long MessagesReceived, long MessagesSent, IReadOnlyList<JobInfo> Jobs);
+/// <param name="NotificationsRefused">Calls sent without <c>id</c> that the server refused since start (a move over the rate limit, say): they get no answer, so they are counted here.</param>
+public sealed record ServerInfo(string Name, string Version, long UptimeS, int Connections, long MessagesReceived, long MessagesSent, IReadOnlyList<JobInfo> Jobs, long NotificationsRefused);
 
 /// <summary>One background job in <c>system.info</c>: its schedule and how its last run went.</summary>
 /// <param name="Name">The job's name, e.g. <c>gifts</c>.</param>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using GameServer.Protocol;
 using GameServer.Protocol.Accounts;
 using GameServer.Protocol.Client;
@@ -45,10 +46,12 @@ public sealed class PlayerTests
         var (alice, aliceAuth) = await _server.ConnectAsUserAsync();
         var (bob, _) = await _server.ConnectAsUserAsync();
         var (carol, _) = await _server.ConnectAsUserAsync();
-        var snapshot = await bob.SubscribePlayersAsync();
-        await carol.SubscribePlayersAsync();
         var bobLog = new NotificationLog(bob);
         var carolLog = new NotificationLog(carol);
+        var bobView = new PlayerView();
+        var carolView = new PlayerView();
+        var snapshot = await bob.SubscribePlayersAsync(bobView, new PlayersSubscribeParams());
+        await carol.SubscribePlayersAsync(carolView, new PlayersSubscribeParams());
         var start = snapshot.Players.Single(p => p.User == aliceAuth.User.Id);
 
         var moved = await alice.MoveAsync(start.PositionX < 5 ? 1 : -1, 0);
@@ -57,10 +60,14 @@ public sealed class PlayerTests
         await carolLog.SettleAsync();
 
         Assert.That(snapshot.Players, Has.Count.EqualTo(3));
-        foreach (var log in new[] { bobLog, carolLog })
+        foreach (var (log, view) in new[] { (bobLog, bobView), (carolLog, carolView) })
         {
-            var seen = log.Of(Methods.PlayersUpdated).SelectMany(n => n.Read(GameJsonContext.Default.PlayerList).Players).Single(p => p.User == aliceAuth.User.Id);
-            Assert.That(new Position(seen.PositionX, seen.PositionY), Is.EqualTo(moved));
+            foreach (var notification in log.Of(Methods.PlayersUpdated))
+            {
+                view.Apply(notification);
+            }
+
+            Assert.That(view.Find(start.Id), Is.EqualTo(start with { PositionX = moved.PositionX, PositionY = moved.PositionY }));
         }
     }
 
@@ -85,9 +92,9 @@ public sealed class PlayerTests
 
         var updates = log.Of(Methods.PlayersUpdated);
         Assert.That(updates, Has.Count.EqualTo(1));
-        var player = updates[0].Read(GameJsonContext.Default.PlayerList).Players.Single();
-        Assert.That(player.User, Is.EqualTo(auth.User.Id));
-        Assert.That((player.PositionX, player.PositionY), Is.EqualTo((5.0, 2.5)));
+        var own = (await walker.ListPlayersAsync()).Single(p => p.User == auth.User.Id);
+        var entry = updates[0].Params.GetProperty("players").EnumerateArray().Single();
+        Assert.That(entry.GetRawText(), Is.EqualTo($$"""{"id":{{own.Id}},"position_x":5,"position_y":2.5}"""), "a moved player it had: the id and the position only");
         Assert.That(last, Is.EqualTo(new Position(5, 2.5)));
     }
 
@@ -153,9 +160,10 @@ public sealed class PlayerTests
         await walker.MoveAsync(1, 0);
         var afterLeaving = await PatchAsync(log);
 
-        Assert.That(arrived.Updated.Single(), Is.EqualTo(new PlayerInfo(arrived.Updated.Single().Id, walkerAuth.User.Id, walkerAuth.User.Username, 2, 2, true)), "it arrives in full");
-        Assert.That(followed.Updated.Single().PositionX, Is.EqualTo(1));
-        Assert.That(left.LeftIds, Is.EqualTo(new[] { arrived.Updated.Single().Id }));
+        var walkerId = arrived.Updated.Single().GetProperty("id").GetInt32();
+        Assert.That(arrived.Updated.Single().Deserialize(GameJsonContext.Default.PlayerInfo), Is.EqualTo(new PlayerInfo(walkerId, walkerAuth.User.Id, walkerAuth.User.Username, 2, 2, true)), "it arrives in full");
+        Assert.That(followed.Updated.Single().GetRawText(), Is.EqualTo($$"""{"id":{{walkerId}},"position_x":1,"position_y":1}"""), "then as what changed");
+        Assert.That(left.LeftIds, Is.EqualTo(new[] { walkerId }));
         Assert.That(left.Updated, Is.Empty);
         Assert.That(afterLeaving.Updated, Is.Empty, "nothing more of it once it has left");
         Assert.That(afterLeaving.LeftIds, Is.Empty, "left_view is announced once");
@@ -177,7 +185,7 @@ public sealed class PlayerTests
         await watcher.WalkToAsync(0, 0);
         var walkedAway = await PatchAsync(log);
 
-        Assert.That(approached.Updated.Select(p => p.User), Does.Contain(otherAuth.User.Id), "the other player comes into view though it did not move");
+        Assert.That(approached.Updated.Select(p => p.TryGetProperty("user", out var user) ? user.GetInt32() : 0), Does.Contain(otherAuth.User.Id), "the other player comes into view, whole, though it did not move");
         Assert.That(walkedAway.LeftIds, Has.Count.EqualTo(1));
     }
 
@@ -189,14 +197,15 @@ public sealed class PlayerTests
         await laptop.ResumeAsync(auth.Token);
         var (watcher, _) = await _server.ConnectAsUserAsync();
         await _clock.AdvanceAsync(_server, Patch, Patch);
-        await watcher.SubscribePlayersAsync();
+        var snapshot = await watcher.SubscribePlayersAsync();
         var log = new NotificationLog(watcher);
+        var id = snapshot.Players.Single(p => p.User == auth.User.Id).Id;
 
         var oneLeft = await DisconnectAndPatchAsync(log, phone);
         var noneLeft = await DisconnectAndPatchAsync(log, laptop);
 
-        Assert.That(oneLeft.Updated.Where(p => p.User == auth.User.Id), Is.Empty, "still online on the laptop: nothing changed");
-        Assert.That(noneLeft.Updated.Single(p => p.User == auth.User.Id).Online, Is.False);
+        Assert.That(oneLeft.Updated.Where(p => p.GetProperty("id").GetInt32() == id), Is.Empty, "still online on the laptop: nothing changed");
+        Assert.That(noneLeft.Updated.Single(p => p.GetProperty("id").GetInt32() == id).GetRawText(), Is.EqualTo($$"""{"id":{{id}},"online":false}"""));
         Assert.That((await watcher.ListPlayersAsync()).Single(p => p.User == auth.User.Id).Online, Is.False);
     }
 
@@ -214,17 +223,18 @@ public sealed class PlayerTests
         Assert.That(restored.Online, Is.False);
     }
 
-    private async Task<(IReadOnlyList<PlayerInfo> Updated, IReadOnlyList<int> LeftIds)> PatchAsync(NotificationLog log)
+    /// <summary>The entries of the patch as sent: whole or partial, see <see cref="PlayerEntries"/>.</summary>
+    private async Task<(IReadOnlyList<JsonElement> Updated, IReadOnlyList<int> LeftIds)> PatchAsync(NotificationLog log)
     {
         await _clock.AdvanceAsync(_server, Patch, Patch);
         await log.SettleAsync();
-        var updated = log.Of(Methods.PlayersUpdated).SelectMany(n => n.Read(GameJsonContext.Default.PlayerList).Players).ToList();
+        var updated = log.Of(Methods.PlayersUpdated).SelectMany(n => n.Params.GetProperty("players").EnumerateArray()).ToList();
         var left = log.Of(Methods.PlayersLeftView).SelectMany(n => n.Read(GameJsonContext.Default.PlayersLeftView).Ids).ToList();
         log.Clear();
         return (updated, left);
     }
 
-    private async Task<(IReadOnlyList<PlayerInfo> Updated, IReadOnlyList<int> LeftIds)> DisconnectAndPatchAsync(NotificationLog log, GameClient device)
+    private async Task<(IReadOnlyList<JsonElement> Updated, IReadOnlyList<int> LeftIds)> DisconnectAndPatchAsync(NotificationLog log, GameClient device)
     {
         await _server.DisconnectAsync(device);
         return await PatchAsync(log);

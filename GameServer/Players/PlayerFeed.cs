@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json;
 using GameServer.Protocol;
 using GameServer.Protocol.Players;
 using GameServer.Realtime;
@@ -11,9 +10,11 @@ namespace GameServer.Players;
 
 /// <summary>
 /// Subscriptions to players and the patches they receive. Changes are coalesced: once per
-/// <c>Realtime:PatchInterval</c> each subscriber gets the latest state of every player it sees that
-/// changed, in one <c>players.updated</c>. Each player is serialised once per patch; a subscriber's
-/// frame is those bytes copied together, and whole-world subscribers share a single frame.
+/// <c>Realtime:PatchInterval</c> each subscriber gets, in one <c>players.updated</c>, an entry for
+/// every player it sees that changed: whole when the player is new to it, otherwise the id and the
+/// fields that changed (see <see cref="PlayerEntries"/>). Each entry is written once per patch
+/// (<see cref="PlayerPatchEntries"/>); a subscriber's frame is those bytes copied together, and
+/// whole-world subscribers of one form share a single frame.
 /// </summary>
 public sealed class PlayerFeed
 {
@@ -22,17 +23,16 @@ public sealed class PlayerFeed
 
     private readonly PlayerWorld _world;
     private readonly ConcurrentDictionary<long, PlayerSubscription> _subscriptions = new();
-    private readonly ArrayBufferWriter<byte> _fragments = new(16 * 1024);
-    private readonly Dictionary<int, (int Start, int Length)> _fragmentOf = [];
-    private readonly HashSet<int> _changedIds = [];
+    private readonly PlayerPatchEntries _entries = new();
+    private readonly Dictionary<int, PlayerFields> _changed = [];
+    private readonly List<(int Id, bool Whole)> _shown = [];
+    private readonly List<int> _left = [];
     private readonly ArrayBufferWriter<byte> _frame = new(4 * 1024);
-    private readonly Utf8JsonWriter _fragmentWriter;
 
     public PlayerFeed(PlayerWorld world, SessionRegistry sessions)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         _world = world;
-        _fragmentWriter = new Utf8JsonWriter(_fragments);
         sessions.Closed += session => Unsubscribe(session);
         sessions.SignedOut += (session, _) => Unsubscribe(session);
     }
@@ -40,7 +40,7 @@ public sealed class PlayerFeed
     public int Count => _subscriptions.Count;
 
     /// <summary>Subscribes the session and answers with the players it sees now.</summary>
-    public PlayerList Subscribe(Session session, double? radius)
+    public PlayerList Subscribe(Session session, double? radius, bool compact = false)
     {
         ArgumentNullException.ThrowIfNull(session);
         var user = session.User ?? throw RpcException.Unauthenticated();
@@ -50,7 +50,7 @@ public sealed class PlayerFeed
             throw RpcException.InvalidParams("radius", $"must be a positive number of at most {_world.MaxRadius.ToString(CultureInfo.InvariantCulture)}");
         }
 
-        var subscription = new PlayerSubscription(session, user.Id, radius);
+        var subscription = new PlayerSubscription(session, user.Id, radius, compact);
         lock (_world.Lock)
         {
             List<PlayerInfo> snapshot;
@@ -66,7 +66,38 @@ public sealed class PlayerFeed
             }
 
             _subscriptions[session.Id] = subscription;
+            session.AfterAnswer(() => Answered(subscription));
             return new PlayerList(snapshot);
+        }
+    }
+
+    /// <summary>
+    /// The snapshot is queued: patches may follow it now. A patch that overtook the snapshot would
+    /// be undone by it, and a partial entry never repairs the fields it does not carry.
+    /// </summary>
+    private void Answered(PlayerSubscription subscription)
+    {
+        lock (_world.Lock)
+        {
+            subscription.Answered = true;
+            foreach (var message in subscription.Held)
+            {
+                subscription.Session.Send(message);
+            }
+
+            subscription.Held.Clear();
+        }
+    }
+
+    private static void Deliver(PlayerSubscription subscription, OutboundMessage message)
+    {
+        if (subscription.Answered)
+        {
+            subscription.Session.Send(message);
+        }
+        else
+        {
+            subscription.Held.Add(message);
         }
     }
 
@@ -81,18 +112,11 @@ public sealed class PlayerFeed
     {
         lock (_world.Lock)
         {
-            var changed = _world.TakeChanged();
-            _fragments.ResetWrittenCount();
-            _fragmentOf.Clear();
-            _changedIds.Clear();
-            foreach (var player in changed)
+            _world.TakeChanged(_changed);
+            _entries.Clear();
+            if (_changed.Count > 0)
             {
-                _changedIds.Add(player.Id);
-            }
-
-            if (changed.Count > 0)
-            {
-                PublishToWholeWorld(changed);
+                PublishToWholeWorld();
             }
 
             foreach (var subscription in _subscriptions.Values)
@@ -105,16 +129,32 @@ public sealed class PlayerFeed
         }
     }
 
-    private void PublishToWholeWorld(List<PlayerState> changed)
+    private void PublishToWholeWorld()
     {
-        OutboundMessage? shared = null;
+        // Every whole-world subscriber had every player at the last patch: the same partial entries
+        // suit all of them, so there is one frame per form however many subscribe.
+        OutboundMessage? readable = null;
+        OutboundMessage? compact = null;
         foreach (var subscription in _subscriptions.Values)
         {
-            if (subscription.Radius is null)
+            if (subscription.Radius is not null)
             {
-                shared ??= OutboundMessage.Shared(BuildUpdate(changed.Select(p => p.Id)).ToArray());
-                subscription.Session.Send(shared.Value);
+                continue;
             }
+
+            ref var shared = ref subscription.Compact ? ref compact : ref readable;
+            if (shared is null)
+            {
+                _shown.Clear();
+                foreach (var id in _changed.Keys)
+                {
+                    _shown.Add((id, false));
+                }
+
+                shared = OutboundMessage.Shared(BuildUpdate(subscription.Compact).ToArray());
+            }
+
+            Deliver(subscription, shared.Value);
         }
     }
 
@@ -123,43 +163,58 @@ public sealed class PlayerFeed
         var own = _world.PlayerOfUser(subscription.UserId);
         if (own is null)
         {
+            // Seen nothing this patch: whoever is in view next time is new to it and arrives whole.
+            subscription.Visible.Clear();
             return;
         }
 
         var visible = new HashSet<int>();
         _world.Grid.Within(own.X, own.Y, radius, visible);
 
-        // Players new in view, and those in view before that changed: a walk over the few in view,
-        // not over every player that changed, which made each patch cost subscribers × movers.
-        var shown = new List<int>();
+        // Players new in view arrive whole, those in view before that changed as their partial entry:
+        // a walk over the few in view, not over every player that changed, which made each patch cost
+        // subscribers × movers.
+        _shown.Clear();
         foreach (var id in visible)
         {
-            if (!subscription.Visible.Contains(id) || _changedIds.Contains(id))
+            if (!subscription.Visible.Contains(id))
             {
-                shown.Add(id);
+                _shown.Add((id, true));
+            }
+            else if (_changed.ContainsKey(id))
+            {
+                _shown.Add((id, false));
             }
         }
 
-        var left = subscription.Visible.Where(id => !visible.Contains(id)).ToList();
-        subscription.Visible = visible;
-        if (shown.Count > 0)
+        _left.Clear();
+        foreach (var id in subscription.Visible)
         {
-            subscription.Session.Send(OutboundMessage.CopyOf(BuildUpdate(shown)));
+            if (!visible.Contains(id))
+            {
+                _left.Add(id);
+            }
         }
 
-        if (left.Count > 0)
+        subscription.Visible = visible;
+        if (_shown.Count > 0)
         {
-            subscription.Session.Send(Notification.Create(Methods.PlayersLeftView, new PlayersLeftView(left), GameJsonContext.Default.PlayersLeftView));
+            Deliver(subscription, OutboundMessage.CopyOf(BuildUpdate(subscription.Compact)));
+        }
+
+        if (_left.Count > 0)
+        {
+            Deliver(subscription, Notification.Create(Methods.PlayersLeftView, new PlayersLeftView([.. _left]), GameJsonContext.Default.PlayersLeftView));
         }
     }
 
-    /// <summary>Copies the players' cached JSON into one <c>players.updated</c> frame.</summary>
-    private ReadOnlySpan<byte> BuildUpdate(IEnumerable<int> playerIds)
+    /// <summary>Copies the cached entries of <see cref="_shown"/> into one <c>players.updated</c> frame.</summary>
+    private ReadOnlySpan<byte> BuildUpdate(bool compact)
     {
         _frame.ResetWrittenCount();
         _frame.Write(UpdatedPrefix);
         var first = true;
-        foreach (var id in playerIds)
+        foreach (var (id, whole) in _shown)
         {
             if (!first)
             {
@@ -167,28 +222,11 @@ public sealed class PlayerFeed
             }
 
             first = false;
-            var (start, length) = Fragment(id);
-            _frame.Write(_fragments.WrittenSpan.Slice(start, length));
+            var player = _world.Player(id);
+            _frame.Write(whole ? _entries.Whole(player) : _entries.Changed(player, _changed[id], compact));
         }
 
         _frame.Write(UpdatedSuffix);
         return _frame.WrittenSpan;
-    }
-
-    /// <summary>The player's JSON for this patch, serialised on first use.</summary>
-    private (int Start, int Length) Fragment(int playerId)
-    {
-        if (_fragmentOf.TryGetValue(playerId, out var fragment))
-        {
-            return fragment;
-        }
-
-        var start = _fragments.WrittenCount;
-        _fragmentWriter.Reset(_fragments);
-        JsonSerializer.Serialize(_fragmentWriter, _world.Player(playerId).ToInfo(), GameJsonContext.Default.PlayerInfo);
-        _fragmentWriter.Flush();
-        fragment = (start, _fragments.WrittenCount - start);
-        _fragmentOf[playerId] = fragment;
-        return fragment;
     }
 }

@@ -91,10 +91,17 @@ public sealed partial class PlayerWorld
         {
             var player = _byUser.GetValueOrDefault(userId) ?? throw RpcException.NotFound("player of user", userId);
             var (fromX, fromY) = (player.X, player.Y);
-            player.X = Math.Clamp(player.X + dx, 0, _options.Width);
-            player.Y = Math.Clamp(player.Y + dy, 0, _options.Height);
-            Grid.Set(player.Id, player.X, player.Y);
-            MarkChanged(player);
+            var (x, y) = (Math.Clamp(player.X + dx, 0, _options.Width), Math.Clamp(player.Y + dy, 0, _options.Height));
+            var changed = (x != fromX ? PlayerFields.PositionX : 0) | (y != fromY ? PlayerFields.PositionY : 0);
+            if (changed != PlayerFields.None)
+            {
+                // A step into a wall changes nothing, so it is neither sent nor saved.
+                (player.X, player.Y) = (x, y);
+                Grid.Set(player.Id, x, y);
+                MarkChanged(player, changed);
+                _unsaved.Add(player.Id);
+            }
+
             moved = new Position(player.X, player.Y);
             distance = double.Hypot(player.X - fromX, player.Y - fromY);
         }
@@ -123,13 +130,16 @@ public sealed partial class PlayerWorld
         {
             if (fresh is not null && !_byUser.ContainsKey(userId))
             {
-                Add(new PlayerState(fresh));
+                // New to the world, so new to every subscriber: its next entry is whole.
+                var added = new PlayerState(fresh);
+                Add(added);
+                MarkChanged(added, PlayerFields.All);
             }
 
             if (_byUser.TryGetValue(userId, out var player) && player.Online != online)
             {
                 player.Online = online;
-                _changed.Add(player.Id);
+                MarkChanged(player, PlayerFields.Online);
             }
         }
     }
@@ -178,12 +188,18 @@ public sealed partial class PlayerWorld
         }
     }
 
-    /// <summary>Takes the players changed since the last call: the content of the next patch.</summary>
-    internal List<PlayerState> TakeChanged()
+    /// <summary>Takes the players changed since the last call and what changed of each: the content of the next patch.</summary>
+    internal void TakeChanged(Dictionary<int, PlayerFields> changed)
     {
-        var changed = _changed.Select(id => _byId[id]).ToList();
+        changed.Clear();
+        foreach (var id in _changed)
+        {
+            var player = _byId[id];
+            changed[id] = player.Changed;
+            player.Changed = PlayerFields.None;
+        }
+
         _changed.Clear();
-        return changed;
     }
 
     internal PlayerState? PlayerOfUser(int userId) => _byUser.GetValueOrDefault(userId);
@@ -228,10 +244,10 @@ public sealed partial class PlayerWorld
         Grid.Set(player.Id, player.X, player.Y);
     }
 
-    private void MarkChanged(PlayerState player)
+    private void MarkChanged(PlayerState player, PlayerFields fields)
     {
+        player.Changed |= fields;
         _changed.Add(player.Id);
-        _unsaved.Add(player.Id);
     }
 
     private static void ValidateStep(string field, double step)

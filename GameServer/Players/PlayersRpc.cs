@@ -15,7 +15,7 @@ public sealed class PlayersRpc(PlayerWorld world, PlayerFeed feed) : IRpcMethods
             .Add(Methods.PlayersList, RpcAccess.User, json.EmptyParams, json.IReadOnlyListPlayerInfo,
                 (_, _, _) => ValueTask.FromResult(world.All()))
             .Add(Methods.PlayersSubscribe, RpcAccess.User, json.PlayersSubscribeParams, json.PlayerList,
-                (session, p, _) => ValueTask.FromResult(feed.Subscribe(session, p.Radius)))
+                (session, p, _) => ValueTask.FromResult(feed.Subscribe(session, p.Radius, p.Compact)))
             .Add(Methods.PlayersUnsubscribe, RpcAccess.User, json.EmptyParams, json.UnsubscribeResult,
                 (session, _, _) => ValueTask.FromResult(new UnsubscribeResult(feed.Unsubscribe(session))))
             .Add(Methods.PlayersMove, RpcAccess.User, json.MoveParams, json.Position,

@@ -22,6 +22,7 @@ public sealed partial class Session
     private (WebSocketCloseStatus Status, string Description)? _closeRequest;
     private SessionUser? _user;
     private long _queuedBytes;
+    private Action? _afterAnswer;
 
     internal Session(long id, WebSocket socket, IPAddress? clientAddress, string remoteAddress, SessionRegistry registry, RealtimeOptions options, MessageCounters counters)
     {
@@ -138,6 +139,28 @@ public sealed partial class Session
         ResponseWriter.Reset(ResponseBuffer);
         return ResponseWriter;
     }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the answers to the frame being handled are queued (at once
+    /// after a frame that gets none): for a handler whose notifications must not overtake its answer,
+    /// such as a subscription's snapshot. Called by handlers, on the session's receive loop.
+    /// </summary>
+    public void AfterAnswer(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        _afterAnswer += action;
+    }
+
+    /// <summary>Called by the dispatcher when a frame's answers are queued.</summary>
+    internal void Answered()
+    {
+        var actions = _afterAnswer;
+        _afterAnswer = null;
+        actions?.Invoke();
+    }
+
+    /// <summary>Counts a notification the server refused: it has no reply to say so.</summary>
+    internal void NotificationRefused() => _counters.NotificationRefused();
 
     private void Dequeued(OutboundMessage message) => Interlocked.Add(ref _queuedBytes, -message.Payload.Length);
 

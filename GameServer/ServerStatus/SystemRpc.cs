@@ -30,7 +30,8 @@ public sealed class SystemRpc(SessionRegistry sessions, JobScheduler jobs, TimeP
                     sessions.Count,
                     sessions.Counters.MessagesReceived,
                     sessions.Counters.MessagesSent,
-                    [.. jobs.Statuses.Select(ToInfo)])));
+                    [.. jobs.Statuses.Select(ToInfo)],
+                    sessions.Counters.NotificationsRefused)));
     }
 
     private static JobInfo ToInfo(JobStatus s) =>

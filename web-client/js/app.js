@@ -1,4 +1,4 @@
-import { GameClient } from "./gameclient.js";
+import { GameClient, applyPlayerEntries } from "./gameclient.js";
 import { WorldView } from "./world.js";
 
 const $ = (id) => document.getElementById(id);
@@ -37,7 +37,8 @@ client.addEventListener("session", async ({ detail }) => {
 });
 
 client.addEventListener("players.updated", ({ detail }) => {
-  for (const player of detail.players) world.players.set(player.id, player);
+  // Entries may be partial (the id and what changed): merged into the players already shown.
+  applyPlayerEntries(world.players, detail.players);
   showPlayers();
 });
 

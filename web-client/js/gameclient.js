@@ -57,6 +57,17 @@ export class GameClient extends EventTarget {
     });
   }
 
+  /**
+   * Sends a notification: a call without id. The server runs it and answers nothing, not even an
+   * error. The way to send movement at rate: `client.notify("players.move", { dx, dy })`.
+   */
+  async notify(method, params) {
+    await this.#opened();
+    const message = { jsonrpc: "2.0", method };
+    if (params !== undefined) message.params = params;
+    this.#socket.send(JSON.stringify(message));
+  }
+
   async register(username, password) { return this.#signedIn(await this.call("auth.register", { username, password })); }
   async login(username, password) { return this.#signedIn(await this.call("auth.login", { username, password })); }
   async resume(token) { return this.#signedIn(await this.call("auth.resume", { token })); }
@@ -178,4 +189,30 @@ export class GameClient extends EventTarget {
     event.detail = detail;
     this.dispatchEvent(event);
   }
+}
+
+/**
+ * Applies the entries of one `players.updated` to `players`, a Map of id → player object. An entry is
+ * a whole player (new to this subscription), the id and only the fields that changed, or, for a
+ * compact subscription, `[id, position_x, position_y]`. Players already in the map are changed in
+ * place. Returns the ids the entries touched.
+ */
+export function applyPlayerEntries(players, entries) {
+  const ids = [];
+  for (const entry of entries) {
+    if (Array.isArray(entry)) {
+      const [id, x, y] = entry;
+      const player = players.get(id) ?? { id };
+      player.position_x = x;
+      player.position_y = y;
+      players.set(id, player);
+      ids.push(id);
+    } else {
+      const player = players.get(entry.id);
+      if (player) Object.assign(player, entry);
+      else players.set(entry.id, { ...entry });
+      ids.push(entry.id);
+    }
+  }
+  return ids;
 }

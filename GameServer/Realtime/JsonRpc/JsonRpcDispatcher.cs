@@ -24,6 +24,18 @@ public sealed partial class JsonRpcDispatcher(RpcMethodTable methods, IOptions<R
     public async ValueTask DispatchAsync(Session session, ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
+        try
+        {
+            await DispatchFrameAsync(session, frame, cancellationToken);
+        }
+        finally
+        {
+            session.Answered();
+        }
+    }
+
+    private async ValueTask DispatchFrameAsync(Session session, ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    {
         JsonDocument document;
         try
         {
@@ -191,6 +203,12 @@ public sealed partial class JsonRpcDispatcher(RpcMethodTable methods, IOptions<R
         catch (RpcException e)
         {
             LogRefused(session.Id, session.User?.Username, method.Name, e.Code, e.Message);
+            if (!hasId)
+            {
+                // Nobody hears of a refused notification (a move over the rate, say), so it is counted.
+                session.NotificationRefused();
+            }
+
             return hasId && RpcResponse.WriteError(writer, id, e.Code, e.Message, e.Details);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -140,8 +140,18 @@ internal sealed partial class Bot
         var expectedY = Math.Clamp(_y + dy, 0, options.Height);
         var sentAt = Stopwatch.GetTimestamp();
         var measured = swarm.InWindow(sentAt);
-        Moves.Add(expectedX, expectedY, sentAt);
+        Remember(expectedX, expectedY, sentAt);
         Counters.MoveSent(measured);
+        if (options.NotifyMoves)
+        {
+            // No answer comes: a refused move shows as unmatched updates, since the bot walks on from where it thinks it is.
+            Counters.MessageOut();
+            await _client!.SendMoveAsync(dx, dy, cancellationToken);
+            Counters.MoveAccepted(measured);
+            (_x, _y) = (expectedX, expectedY);
+            return;
+        }
+
         try
         {
             var position = await CallAsync(Methods.PlayersMove, c => c.MoveAsync(dx, dy, cancellationToken));
@@ -149,7 +159,7 @@ internal sealed partial class Bot
             if (position.PositionX != expectedX || position.PositionY != expectedY)
             {
                 // A world of another size than --world: remember where the move really led.
-                Moves.Add(position.PositionX, position.PositionY, sentAt);
+                Remember(position.PositionX, position.PositionY, sentAt);
                 Counters.MoveMispredicted(measured);
             }
 
@@ -164,6 +174,10 @@ internal sealed partial class Bot
             // Counted by kind in CallAsync.
         }
     }
+
+    // Compact entries carry rounded positions: the log holds what the others will see.
+    private void Remember(double x, double y, long sentAt) =>
+        Moves.Add(options.Compact ? PlayerEntries.Compact(x) : x, options.Compact ? PlayerEntries.Compact(y) : y, sentAt);
 
     private string Saying() => string.Create(CultureInfo.InvariantCulture, $"{username} says hello ({++_said})");
 

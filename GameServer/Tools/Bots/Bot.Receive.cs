@@ -1,17 +1,17 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using GameServer.Tools.Benchmarks;
 using GameServer.Protocol;
 using GameServer.Protocol.Client;
+using GameServer.Protocol.Players;
 
 namespace GameServer.Tools.Bots;
 
 internal sealed partial class Bot
 {
-    // The players this bot sees and where it last saw them; touched only on the client's receive loop
-    // (and cleared before a new connection's loop starts).
-    private readonly Dictionary<int, (double X, double Y)> _inView = [];
+    // The players this bot sees, from partial and compact entries alike; touched only on the client's
+    // receive loop (and reset by the snapshot of each new subscription).
+    private readonly PlayerView _view = new();
 
     // A hunter's monsters and where they are: written on the receive loop, read by the behaviour loop.
     private readonly Dictionary<int, (double X, double Y)> _monsters = [];
@@ -30,10 +30,10 @@ internal sealed partial class Bot
     {
         var receivedAt = Stopwatch.GetTimestamp();
         Counters.MessageIn();
-        if (notification.Method == Methods.PlayersUpdated)
+        if (notification.Method == Methods.PlayersUpdated || notification.Method == Methods.PlayersLeftView)
         {
             Counters.UpdateIn();
-            OnUpdated(notification.Params, receivedAt);
+            OnPlayers(notification, receivedAt);
         }
         else if (notification.Method == Methods.MonstersUpdated)
         {
@@ -49,38 +49,26 @@ internal sealed partial class Bot
                 }
             }
         }
-        else if (notification.Method == Methods.PlayersLeftView)
-        {
-            foreach (var id in notification.Params.GetProperty("ids"u8).EnumerateArray())
-            {
-                _inView.Remove(id.GetInt32());
-            }
-        }
     }
 
-    private void OnUpdated(JsonElement parameters, long receivedAt)
+    private void OnPlayers(GameNotification notification, long receivedAt)
     {
         var measured = swarm.InWindow(receivedAt);
-        foreach (var player in parameters.GetProperty("players"u8).EnumerateArray())
+        foreach (var change in _view.Apply(notification))
         {
-            var id = player.GetProperty("id"u8).GetInt32();
-            var x = player.GetProperty("position_x"u8).GetDouble();
-            var y = player.GetProperty("position_y"u8).GetDouble();
-            ref var seen = ref CollectionsMarshal.GetValueRefOrAddDefault(_inView, id, out var wasInView);
-            var moved = seen.X != x || seen.Y != y;
-            seen = (x, y);
-            if (id == PlayerId || swarm.Mover(id) is not { } mover)
+            if (change.Id == PlayerId || swarm.Mover(change.Id) is not { } mover)
             {
                 continue;
             }
 
-            if (!wasInView)
+            if (change.IsNew)
             {
                 CameIntoView += measured ? 1 : 0;
             }
-            else if (moved)
+            else if (change.Moved)
             {
                 // Unmoved means a change of presence only: not a move, nothing to measure.
+                _view.TryGetPosition(change.Id, out var x, out var y);
                 Measure(mover, x, y, receivedAt);
             }
         }

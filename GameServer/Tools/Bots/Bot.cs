@@ -139,8 +139,9 @@ internal sealed partial class Bot(string username, Behaviour behaviour, Swarm sw
 
     private async Task SubscribeAsync(int userId, CancellationToken cancellationToken)
     {
-        _inView.Clear();
-        var snapshot = await CallAsync(Methods.PlayersSubscribe, c => c.SubscribePlayersAsync(options.Radius, cancellationToken));
+        var snapshot = await CallAsync(
+            Methods.PlayersSubscribe,
+            c => c.SubscribePlayersAsync(_view, new PlayersSubscribeParams(options.Radius, options.Compact), cancellationToken));
 
         // Whole world or radius, the snapshot holds the subscriber's own player: it is at distance 0.
         var own = snapshot.Players.FirstOrDefault(p => p.User == userId)

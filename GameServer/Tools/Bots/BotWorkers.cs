@@ -105,6 +105,16 @@ internal static class BotWorkers
             yield return "--radius";
             yield return S(radius);
         }
+
+        if (o.Compact)
+        {
+            yield return "--compact";
+        }
+
+        if (o.NotifyMoves)
+        {
+            yield return "--notify-moves";
+        }
     }
 
     private static Process Start(BotsOptions options, Uri url, string output, int worker, Action<BotsProgress> progress)

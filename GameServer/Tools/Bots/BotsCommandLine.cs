@@ -86,6 +86,16 @@ internal sealed partial class BotsCommandLine
 
     public Option<int> Processes { get; } = Ranged("--processes", "Spread the bots over this many child processes and merge their histograms", Defaults.Processes, 1, 16);
 
+    public Option<bool> Compact { get; } = new("--compact")
+    {
+        Description = "Subscribe with compact: true, so that moves arrive as [id, x, y] with positions to 2 decimals",
+    };
+
+    public Option<bool> NotifyMoves { get; } = new("--notify-moves")
+    {
+        Description = "Send moves as JSON-RPC notifications (no id, no answer), the way to move at rate",
+    };
+
     public Option<FileInfo?> Json { get; } = new("--json") { Description = "Also write the results as JSON to this file" };
 
     /// <summary>Set by the parent of <c>--processes</c> for each child: the number of its first bot.</summary>
@@ -98,7 +108,7 @@ internal sealed partial class BotsCommandLine
     public Option<string?> WorkerOutput { get; } = new("--worker-output") { Hidden = true };
 
     public IEnumerable<Option> All =>
-        [Url, AllowHost, SpawnServer, ServerPid, Count, Mix, Rate, NowAndThen, Radius, Seconds, Warmup, RampUp, Runs, World, UsersPrefix, Processes, Json, FirstBot, WorkerOutput];
+        [Url, AllowHost, SpawnServer, ServerPid, Count, Mix, Rate, NowAndThen, Radius, Seconds, Warmup, RampUp, Runs, World, UsersPrefix, Processes, Compact, NotifyMoves, Json, FirstBot, WorkerOutput];
 
     /// <summary>The checks that concern several options at once; one message each.</summary>
     public void Validate(CommandResult result)
@@ -165,6 +175,8 @@ internal sealed partial class BotsCommandLine
             AllowHost = parse.GetValue(AllowHost),
             FirstBot = parse.GetValue(FirstBot),
             WorkerOutput = parse.GetValue(WorkerOutput),
+            Compact = parse.GetValue(Compact),
+            NotifyMoves = parse.GetValue(NotifyMoves),
         };
     }
 

@@ -48,7 +48,15 @@ internal sealed record BotsOptions(
     /// <summary>Set in a child process of <c>--processes</c>: its merged-later result goes to this file.</summary>
     public string? WorkerOutput { get; init; }
 
-    public string Subscription => Radius is { } r ? string.Create(CultureInfo.InvariantCulture, $"radius {r}") : "whole world";
+    /// <summary>Subscribe with <c>compact: true</c>: moves arrive as <c>[id, x, y]</c> with rounded positions.</summary>
+    public bool Compact { get; init; }
+
+    /// <summary>Send moves as JSON-RPC notifications: no answer, so no round trip to time.</summary>
+    public bool NotifyMoves { get; init; }
+
+    public string Subscription =>
+        (Radius is { } r ? string.Create(CultureInfo.InvariantCulture, $"radius {r}") : "whole world")
+        + (Compact ? ", compact" : "") + (NotifyMoves ? ", moves as notifications" : "");
 
     public string Username(int bot) => string.Create(CultureInfo.InvariantCulture, $"{UsersPrefix}_{bot}");
 }
