@@ -2,7 +2,6 @@ using GameServer.Protocol.Leaderboards;
 using GameServer.Protocol.Monsters;
 using GameServer.Protocol.Players;
 using GameServer.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GameServer.Tests.Leaderboards;
@@ -19,12 +18,12 @@ public sealed class LeaderboardEventsTests
     [SetUp]
     public async Task Start()
     {
-        _time = new FakeTimeProvider(Boards.Wednesday);
-        _jobs = new VirtualClock();
+        // One clock for the boards' weeks and the jobs alike.
+        _jobs = new VirtualClock(Boards.Wednesday);
+        _time = _jobs.Time;
         _server = await InProcessServer.StartAsync(
             services =>
             {
-                services.AddSingleton<TimeProvider>(_time);
                 _jobs.Register(services);
             },
             "--World:Width=20", "--World:Height=20", "--World:MaxMovesPerSecond=1000", "--Monsters:Count=0", "--Gifts:Enabled=true");

@@ -20,15 +20,15 @@ public sealed class LeaderboardStorageTests
     [SetUp]
     public async Task Start()
     {
-        _time = new FakeTimeProvider(Boards.Wednesday);
-        _jobs = new VirtualClock();
+        // One clock for the boards' weeks and the jobs alike.
+        _jobs = new VirtualClock(Boards.Wednesday);
+        _time = _jobs.Time;
         _server = await InProcessServer.StartAsync(
             services =>
             {
                 // A restart builds the server again: the moment to move the clock while no server runs.
                 _beforeNextStart?.Invoke();
                 _beforeNextStart = null;
-                services.AddSingleton<TimeProvider>(_time);
                 _jobs.Register(services);
             },
             "--World:MaxMovesPerSecond=1000");

@@ -47,6 +47,9 @@ public class PatchBenchmarks
         foreach (var player in _players)
         {
             _server.Feed.Subscribe(player.Session, radius);
+
+            // The dispatcher's part: the snapshot's answer is queued, so patches may follow it.
+            player.Session.Answered();
         }
 
         // Logins are changes too: the first patch carries them all, and it is not the one measured.
