@@ -17,11 +17,11 @@ public sealed class MonsterFeed(MonsterWorld world, SessionRegistry sessions)
 
     public int Count => _subscribers.Count;
 
-    /// <summary>Subscribes the session; the snapshot is every monster in the world.</summary>
-    public MonsterList Subscribe(Session session, IReadOnlyList<Monster> snapshot)
+    /// <summary>Subscribes the session; the snapshot is every monster in the world, with the caller's defeats.</summary>
+    public MonsterSnapshot Subscribe(Session session, IReadOnlyList<Monster> monsters, int defeats)
     {
         _subscribers.Add(session);
-        return new MonsterList(snapshot);
+        return new MonsterSnapshot(monsters, defeats);
     }
 
     public bool Unsubscribe(Session session) => _subscribers.Remove(session);
