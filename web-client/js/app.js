@@ -11,6 +11,7 @@ const SIGNED_OUT = {
   logout: "You were signed out: you logged out on another tab or device.",
   password_reset: "You were signed out: your password was changed.",
   expired: "You were signed out: your session expired. Please log in again.",
+  token_refused: "You were signed out while away: your password was changed, or you logged out elsewhere. Please log in again.",
 };
 const KEYS = { ArrowUp: "up", KeyW: "up", ArrowDown: "down", KeyS: "down", ArrowLeft: "left", KeyA: "left", ArrowRight: "right", KeyD: "right" };
 
@@ -24,6 +25,7 @@ client.addEventListener("session", async ({ detail }) => {
   else sessionStorage.removeItem("gameserver.token");
   const signedIn = Boolean(detail.user);
   $("who").textContent = signedIn ? `${detail.user.username}${detail.user.is_admin ? " (admin)" : ""}` : "";
+  if (detail.changed) return; // rights changed by an admin: still the same player in the same world
   $("logout").hidden = !signedIn;
   $("login-panel").hidden = signedIn;
   $("inventory-panel").hidden = !signedIn;
@@ -47,6 +49,11 @@ client.addEventListener("players.left_view", ({ detail }) => {
 });
 
 client.addEventListener("inventory.item_added", ({ detail }) => {
+  items.set(detail.item.id, detail.item);
+  renderInventory(detail.item.id);
+});
+
+client.addEventListener("inventory.item_changed", ({ detail }) => {
   items.set(detail.item.id, detail.item);
   renderInventory(detail.item.id);
 });
@@ -124,7 +131,13 @@ client.addEventListener("monsters.removed", ({ detail }) => {
   world.draw();
 });
 
+// The defeat arrives just before the strike's answer: the answer must not overwrite it (see strike).
+let lastDefeat = null;
 client.addEventListener("monsters.defeated", ({ detail }) => {
+  lastDefeat = detail;
+  world.monsters.delete(detail.monster);
+  world.draw();
+  $("defeats").textContent = detail.defeats;
   $("combat").textContent = `You defeated monster ${detail.monster}! (${detail.defeats} in all)`;
 });
 
@@ -138,7 +151,8 @@ $("world").addEventListener("click", (event) => {
 });
 
 async function watchMonsters() {
-  const { monsters } = await client.call("monsters.subscribe");
+  const { monsters, defeats } = await client.call("monsters.subscribe");
+  $("defeats").textContent = defeats;
   world.monsters.clear();
   for (const monster of monsters) world.monsters.set(monster.id, monster);
   world.draw();
@@ -156,6 +170,11 @@ async function strike(id) {
   if (!id) return;
   try {
     const monster = await client.call("monsters.hit", { id });
+    if (monster.health_points === 0) {
+      // Defeated: monsters.defeated has said so (with the count); keep its line.
+      if (lastDefeat?.monster !== monster.id) $("combat").textContent = `You defeated monster ${monster.id}!`;
+      return;
+    }
     world.monsters.set(monster.id, monster);
     world.draw();
     $("combat").textContent = `Hit monster ${monster.id}: ${monster.health_points} health left, ${monster.state_display}.`;

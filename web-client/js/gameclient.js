@@ -20,16 +20,19 @@ export class GameClient extends EventTarget {
   #pending = new Map();
   #backoffMs = 250;
   #closedByUser = false;
+  #presence;
 
   /**
    * @param {string} url ws://host:port/ws
-   * @param {{ WebSocket?: typeof WebSocket, token?: string }} options WebSocket: the implementation
-   *   to use where there is no global one (Node < 22: the "ws" package).
+   * @param {{ WebSocket?: typeof WebSocket, token?: string, inWorld?: boolean }} options WebSocket: the
+   *   implementation to use where there is no global one (Node < 22: the "ws" package). inWorld: false
+   *   for a tool such as the admin dashboard, whose login must not put the user's player in the world.
    */
-  constructor(url, { WebSocket: WebSocketImpl = globalThis.WebSocket, token = null } = {}) {
+  constructor(url, { WebSocket: WebSocketImpl = globalThis.WebSocket, token = null, inWorld = true } = {}) {
     super();
     this.#url = url;
     this.#WebSocketImpl = WebSocketImpl;
+    this.#presence = inWorld ? {} : { in_world: false };
     this.token = token;
     this.user = null;
     this.state = "offline";
@@ -57,9 +60,9 @@ export class GameClient extends EventTarget {
     });
   }
 
-  async register(username, password) { return this.#signedIn(await this.call("auth.register", { username, password })); }
-  async login(username, password) { return this.#signedIn(await this.call("auth.login", { username, password })); }
-  async resume(token) { return this.#signedIn(await this.call("auth.resume", { token })); }
+  async register(username, password) { return this.#signedIn(await this.call("auth.register", { username, password, ...this.#presence })); }
+  async login(username, password) { return this.#signedIn(await this.call("auth.login", { username, password, ...this.#presence })); }
+  async resume(token) { return this.#signedIn(await this.call("auth.resume", { token, ...this.#presence })); }
 
   async logout() {
     await this.call("auth.logout");
@@ -88,9 +91,9 @@ export class GameClient extends EventTarget {
           try {
             await this.resume(this.token);
           } catch (error) {
-            this.token = null;
-            this.user = null;
-            this.#emit("session", { user: null, token: null, error });
+            // Only a refused token is dead (revoked or expired while away); a connection lost
+            // during the resume keeps it, and the next attempt resumes again.
+            if (error instanceof RpcError && error.code === -32001) this.#signedOut("token_refused");
           }
         }
         resolve();
@@ -143,6 +146,11 @@ export class GameClient extends EventTarget {
       if (entry.method) {
         // The server signed this connection out (token revoked or expired): the token is dead, drop it.
         if (entry.method === "auth.signed_out") this.#signedOut(entry.params?.reason);
+        // An admin changed this user (rights granted or revoked): the connection already has the new rights.
+        if (entry.method === "auth.user_changed" && this.user) {
+          this.user = entry.params.user;
+          this.#emit("session", { user: this.user, token: this.token, changed: true });
+        }
         this.#emit(entry.method, entry.params);
         continue;
       }
