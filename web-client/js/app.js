@@ -15,10 +15,21 @@ const SIGNED_OUT = {
 };
 const KEYS = { ArrowUp: "up", KeyW: "up", ArrowDown: "down", KeyS: "down", ArrowLeft: "left", KeyA: "left", ArrowRight: "right", KeyD: "right" };
 
+// Cut off, the page shows the world as it was, greyed, with its controls off and a way to retry at
+// once; back, the error lines the lost connection left are cleared.
 client.addEventListener("state", ({ detail }) => {
   $("connection").textContent = detail.state;
   $("connection").className = `badge ${detail.state}`;
+  const stale = detail.state === "reconnecting";
+  document.body.classList.toggle("stale", stale);
+  $("stale-banner").hidden = !stale;
+  for (const control of document.querySelectorAll("[data-move], #chat-form input, #chat-form button, #ping")) control.disabled = stale;
+  if (detail.state === "connected") {
+    for (const line of document.querySelectorAll(".error")) line.textContent = "";
+  }
 });
+
+$("retry-now").addEventListener("click", () => client.retryNow());
 
 client.addEventListener("session", async ({ detail }) => {
   if (detail.token) sessionStorage.setItem("gameserver.token", detail.token);
@@ -175,22 +186,24 @@ async function strike(id) {
       if (lastDefeat?.monster !== monster.id) $("combat").textContent = `You defeated monster ${monster.id}!`;
       return;
     }
+    $("combat").classList.remove("error");
     world.monsters.set(monster.id, monster);
     world.draw();
     $("combat").textContent = `Hit monster ${monster.id}: ${monster.health_points} health left, ${monster.state_display}.`;
   } catch (error) {
     $("combat").textContent = error.code === -32003 ? "Too far away: walk closer." : error.code === -32029 ? "Not so fast." : error.message;
+    $("combat").classList.add("error");
   }
 }
 
 document.addEventListener("keydown", (event) => {
-  if (event.code === "KeyF" && world.me && !event.target.closest("input, textarea")) {
+  if (event.code === "KeyF" && world.me && client.state === "connected" && !event.target.closest("input, textarea")) {
     event.preventDefault();
     strike();
     return;
   }
   const direction = KEYS[event.code];
-  if (!direction || !world.me || event.target.closest("input, textarea")) return;
+  if (!direction || !world.me || client.state !== "connected" || event.target.closest("input, textarea")) return;
   event.preventDefault();
   move(direction);
 });
