@@ -172,12 +172,13 @@ public sealed class AdminDashboardTests : BrowserFixture
     public async Task A_refused_self_revoke_leaves_the_checkbox_ticked()
     {
         var page = await OpenAdminAsync(admin: true);
-        var mine = page.Locator("#users tr", new PageLocatorOptions { HasText = AdminName }).Locator("input[type=checkbox]");
+        var row = page.Locator("#users tr", new PageLocatorOptions { HasText = AdminName });
+        var mine = row.Locator("input[type=checkbox]");
         await Expect(mine).ToBeCheckedAsync();
 
         await mine.ClickAsync();
 
-        await Expect(page.Locator("#user-error")).ToContainTextAsync("cannot revoke its own");
+        await Expect(row.Locator(".row-error")).ToHaveTextAsync("An admin cannot revoke its own admin rights.");
         await Expect(mine).ToBeCheckedAsync();
     }
 
@@ -194,6 +195,39 @@ public sealed class AdminDashboardTests : BrowserFixture
 
         Assert.That(afterLogin.Online, Is.False, "a dashboard session is not a player in the world");
         Assert.That(afterResume.Online, Is.False, "nor is it after a reload, which resumes");
+    }
+
+    [Test]
+    public async Task Deleting_an_item_asks_first_and_a_refused_save_says_why_in_its_row()
+    {
+        var (other, _) = await _server.ConnectAsAdminAsync();
+        var lamp = await other.CreateItemAsync("Lamp", 1);
+        var page = await OpenAdminAsync(admin: true);
+        var row = page.Locator($"#items tr[data-item='{lamp.Id}']");
+        var answer = false;
+        page.Dialog += async (_, dialog) =>
+        {
+            if (answer)
+            {
+                await dialog.AcceptAsync();
+            }
+            else
+            {
+                await dialog.DismissAsync();
+            }
+        };
+
+        await row.Locator("input[aria-label^='name of item']").FillAsync("   ");
+        await row.Locator("button", new LocatorLocatorOptions { HasText = "Save" }).ClickAsync();
+        await Expect(row.Locator(".row-error")).ToHaveTextAsync("The name must be 1 to 255 characters after trimming.");
+        await row.Locator("button", new LocatorLocatorOptions { HasText = "Delete" }).ClickAsync();
+        await Expect(row).ToHaveCountAsync(1);
+        Assert.That((await other.ListItemsAsync()).Select(i => i.Id), Does.Contain(lamp.Id), "dismissed: nothing deleted");
+        answer = true;
+        await row.Locator("button", new LocatorLocatorOptions { HasText = "Delete" }).ClickAsync();
+
+        await Expect(row).ToHaveCountAsync(0);
+        Assert.That(await other.ListItemsAsync(), Is.Empty);
     }
 
     private async Task<IPage> OpenAdminAsync(bool admin)

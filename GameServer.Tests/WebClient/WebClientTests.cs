@@ -227,6 +227,24 @@ public sealed class WebClientTests : BrowserFixture
         await Expect(page.Locator("#inventory-total")).ToHaveTextAsync("2.5");
     }
 
+    [Test]
+    public async Task A_taken_name_is_said_in_a_plain_sentence_next_to_the_username()
+    {
+        var (_, taken) = await _server.ConnectAsUserAsync();
+        var page = await OpenPageAsync(_server.HttpUri);
+        await Expect(page.Locator("#username-rules")).ToContainTextAsync("3 to 32");
+
+        await page.FillAsync("#login-form input[name=username]", taken.User.Username.ToUpperInvariant());
+        await page.FillAsync("#login-form input[name=password]", Some.Password);
+        await page.ClickAsync("#login-form button[value=register]");
+        await Expect(page.Locator("#username-error")).ToHaveTextAsync("That name is taken: pick another.");
+        await page.FillAsync("#login-form input[name=password]", "not the password");
+        await page.ClickAsync("#login-form button[value=login]");
+
+        await Expect(page.Locator("#login-error")).ToHaveTextAsync("Wrong username or password.");
+        await Expect(page.Locator("#username-error")).ToHaveTextAsync("");
+    }
+
     private static async Task<(double X, double Y)> OwnPositionAsync(IPage page)
     {
         var position = page.Locator("#position");

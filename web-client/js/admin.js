@@ -36,19 +36,38 @@ const el = (tag, { dataset = {}, ...props } = {}, ...children) => {
 
 const button = (text, onClick, props = {}) => el("button", { type: "button", textContent: text, onclick: onClick, ...props });
 
-/** Runs an admin call, showing its error next to the table it belongs to, and refreshes; true when the call succeeded. */
-async function act(errorId, work) {
-  $(errorId).textContent = "";
+const FIELD_NAMES = { name: "The name", weight: "The weight", health_points: "Health", password: "The password", user: "The user" };
+
+/** A refused call as a plain sentence: "The weight must be >= 0.", not "invalid params: weight must be >= 0". */
+function explain(error) {
+  const { field, reason } = error.data ?? {};
+  if (error.code === -32009 && reason) return `${reason[0].toUpperCase()}${reason.slice(1)}.`;
+  if (field && reason) return `${FIELD_NAMES[field] ?? field} ${reason}.`;
+  if (error.code === -32003) return "Only admins may do that.";
+  if (error.code === -32004) return "It is gone: someone deleted it meanwhile.";
+  if (error.timedOut) return "The server did not answer: try again.";
+  return `${error.message[0].toUpperCase()}${error.message.slice(1)}.`;
+}
+
+/**
+ * Runs an admin call, showing its error where it belongs (`where`: a row, whose .row-error line
+ * gets it, or the id of a table's error line), and refreshes; true when the call succeeded.
+ */
+async function act(where, work) {
+  const line = typeof where === "string" ? $(where) : where.querySelector(".row-error");
+  line.textContent = "";
   let done = false;
   try {
     await work();
     done = true;
   } catch (error) {
-    $(errorId).textContent = error.data?.reason ? `${error.data.field}: ${error.data.reason}` : error.message;
+    line.textContent = explain(error);
   }
   await refresh();
   return done;
 }
+
+const rowError = () => el("span", { className: "row-error error", role: "alert" });
 
 client.addEventListener("state", ({ detail }) => {
   $("connection").textContent = detail.state;
@@ -156,8 +175,11 @@ function showItems() {
         el("td", {}, name, el("span", { className: "stored-changed" })),
         el("td", { className: "num" }, weight, el("span", { className: "stored-changed" })),
         el("td", {},
-          button("Save", () => act("item-error", () => client.call("items.update", { id: item.id, name: name.value, weight: Number(weight.value) }))),
-          button("Delete", () => act("item-error", () => client.call("items.delete", { id: item.id })))));
+          button("Save", () => act(row, () => client.call("items.update", { id: item.id, name: name.value, weight: Number(weight.value) }))),
+          button("Delete", () => {
+            if (confirm(`Delete the item "${row.record.name}"? It leaves every inventory that holds it.`)) act(row, () => client.call("items.delete", { id: item.id }));
+          }),
+          rowError()));
       row.fields = { name, weight };
       return row;
     },
@@ -177,15 +199,17 @@ function showInventories(inventories) {
       const choice = el("select", { "aria-label": `item to add to inventory ${inventory.id}` });
       const row = el("tr", { dataset: { inventory: inventory.id } },
         el("td", { textContent: inventory.id }), el("td"), el("td"),
-        el("td", {}, choice, button("Add", () => act("inventory-error", () =>
-          client.call("inventories.add_item", { inventory: inventory.id, item: Number(choice.value) })))));
+        el("td", {}, choice, button("Add", () => act(row, () =>
+          client.call("inventories.add_item", { inventory: inventory.id, item: Number(choice.value) }))), rowError()));
       row.fields = { choice };
       return row;
     },
     update: (row, inventory) => {
       row.cells[1].textContent = nameOf(inventory.user);
       row.cells[2].replaceChildren(...inventory.items.map((id) => el("span", { className: "chip" }, itemName(id),
-        button("×", () => act("inventory-error", () => client.call("inventories.remove_item", { inventory: inventory.id, item: id })), { title: "Remove" }))));
+        button("×", () => {
+          if (confirm(`Take "${itemName(id)}" out of ${nameOf(inventory.user)}'s inventory?`)) act(row, () => client.call("inventories.remove_item", { inventory: inventory.id, item: id }));
+        }, { title: "Remove" }))));
       showOptions(row.fields.choice, items.filter((i) => !inventory.items.includes(i.id)).map((i) => ({ value: i.id, label: `${i.name} (${i.weight} kg)` })));
     },
   });
@@ -201,12 +225,12 @@ function showUsers() {
         el("td", { textContent: user.username }),
         el("td", {}, el("span", { className: "role" }), " ", admin),
         el("td", {}, button("Reset password", () => {
-          const password = prompt(`New password for ${user.username} (8 characters or more)`);
-          if (password) act("user-error", () => client.call("users.set_password", { id: user.id, password }));
-        })));
+          const password = prompt(`New password for ${user.username} (8 characters or more). Every device of ${user.username} is logged out.`);
+          if (password) act(row, () => client.call("users.set_password", { id: user.id, password }));
+        }), rowError()));
       // The click ticks the box at once; a refused change puts it back to what is stored.
       admin.onchange = async () => {
-        const done = await act("user-error", () => client.call("users.set_admin", { id: user.id, is_admin: admin.checked }));
+        const done = await act(row, () => client.call("users.set_admin", { id: user.id, is_admin: admin.checked }));
         if (!done) admin.checked = row.record.is_admin;
       };
       row.fields = { admin };
@@ -243,12 +267,12 @@ function showMonsters(monsters) {
       const row = el("tr", { dataset: { monster: monster.id } },
         el("td", { textContent: monster.id }),
         el("td"),
-        el("td", { className: "num" }, health, button("Save", () => act("monster-error", () =>
+        el("td", { className: "num" }, health, button("Save", () => act(row, () =>
           client.call("monsters.update", { id: monster.id, health_points: Number(health.value) }))), el("span", { className: "stored-changed" })),
         el("td"),
         el("td"),
-        el("td", {}, transition, target, button("Apply", () => act("monster-error", () =>
-          client.call("monsters.transition", { id: monster.id, transition: transition.value, ...(transition.value === "attack" ? { user: Number(target.value) } : {}) })))));
+        el("td", {}, transition, target, button("Apply", () => act(row, () =>
+          client.call("monsters.transition", { id: monster.id, transition: transition.value, ...(transition.value === "attack" ? { user: Number(target.value) } : {}) }))), rowError()));
       row.fields = { health, target };
       return row;
     },

@@ -78,14 +78,30 @@ $("login-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const form = new FormData(event.target);
   const action = event.submitter?.value ?? "login";
-  $("login-error").textContent = "";
+  for (const id of ["login-error", "username-error", "password-error"]) $(id).textContent = "";
   try {
     if (action === "register") await client.register(form.get("username"), form.get("password"));
     else await client.login(form.get("username"), form.get("password"));
   } catch (error) {
-    $("login-error").textContent = error.message;
+    const { field, sentence } = explainLoginError(error);
+    $(field ? `${field}-error` : "login-error").textContent = sentence;
   }
 });
+
+/** A refused login or registration as a plain sentence, and the field it concerns (or none). */
+function explainLoginError(error) {
+  const field = error.data?.field;
+  if (error.code === -32009 && field === "username") return { field, sentence: "That name is taken: pick another." };
+  if (error.code === -32602 && field === "username") return { field, sentence: "A name is 3 to 32 letters, digits, _ . or -, and nothing else." };
+  if (error.code === -32602 && field === "password") return { field, sentence: "A password needs 8 to 1024 characters." };
+  if (error.code === -32001) return { sentence: "Wrong username or password." };
+  if (error.code === -32029) {
+    const seconds = Math.ceil((error.data?.retry_after_ms ?? 1000) / 1000);
+    return { sentence: `Too many attempts: try again in ${seconds} s.` };
+  }
+  if (error.timedOut) return { sentence: "The server did not answer: try again." };
+  return { sentence: `Something went wrong: ${error.message}.` };
+}
 
 $("logout").addEventListener("click", () => client.logout());
 
