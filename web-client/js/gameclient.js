@@ -125,9 +125,11 @@ export class GameClient extends EventTarget {
           try {
             await this.resume(this.token);
           } catch (error) {
-            // Only a refused token is dead (revoked or expired while away); a connection lost
-            // during the resume keeps it, and the next attempt resumes again.
+            // Only a refused token is dead (revoked or expired while away). Any other failure (no
+            // answer, rate limited, the connection lost) keeps it: the socket is closed, so the
+            // page is not left connected but logged out, and the next attempt resumes again.
             if (error instanceof RpcError && error.code === -32001) this.#signedOut("token_refused");
+            else socket.close(4000, "resume failed");
           }
         }
         resolve();
