@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using GameServer.Protocol.Accounts;
 using GameServer.Realtime;
@@ -26,12 +25,12 @@ public sealed class ReconnectTests : BrowserFixture
     [Test]
     public async Task While_cut_off_the_world_is_stale_and_retry_now_brings_it_back_without_old_errors()
     {
-        var (page, cutOff) = await OpenRoutedPageAsync();
+        var (page, line) = await OpenRoutedPageAsync();
         var name = Some.Username();
         await RegisterAsync(page, name);
         await Expect(page.Locator("#world-panel")).ToBeVisibleAsync();
 
-        cutOff.Value = true;
+        line.CutOff = true;
         await DropSessionsOfAsync(name);
 
         await Expect(page.Locator("body")).ToHaveClassAsync(new Regex("stale"));
@@ -41,7 +40,10 @@ public sealed class ReconnectTests : BrowserFixture
 
         // An error line left by a call the lost connection failed.
         await page.EvaluateAsync("() => document.getElementById('chat-error').textContent = 'connection closed (1006)'");
-        cutOff.Value = false;
+
+        // After four refused attempts the next is at least 2 s away: the click, not the back-off, reconnects.
+        await line.FourRefused.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        line.CutOff = false;
         await page.ClickAsync("#retry-now");
 
         await Expect(page.Locator("#connection")).ToHaveTextAsync("connected");
@@ -93,15 +95,19 @@ public sealed class ReconnectTests : BrowserFixture
         Assert.That(outcome, Is.EqualTo("timed out"));
     }
 
-    private async Task<(IPage Page, StrongBox<bool> CutOff)> OpenRoutedPageAsync()
+    private async Task<(IPage Page, Line Line)> OpenRoutedPageAsync()
     {
         var page = await OpenPageAsync(_server.HttpUri);
-        var cutOff = new StrongBox<bool>(false);
+        var line = new Line();
         await page.RouteWebSocketAsync(_ => true, ws =>
         {
-            if (cutOff.Value)
+            if (line.CutOff)
             {
                 _ = ws.CloseAsync();
+                if (Interlocked.Increment(ref line.Refused) == 4)
+                {
+                    line.FourRefused.TrySetResult();
+                }
             }
             else
             {
@@ -112,7 +118,7 @@ public sealed class ReconnectTests : BrowserFixture
         // The page's first socket opened before the route: a reload opens one through it.
         await page.ReloadAsync();
         await Expect(page.Locator("#connection")).ToHaveTextAsync("connected");
-        return (page, cutOff);
+        return (page, line);
     }
 
     private async Task DropSessionsOfAsync(string username)
@@ -123,5 +129,14 @@ public sealed class ReconnectTests : BrowserFixture
         {
             session.RequestClose(WebSocketCloseStatus.NormalClosure, "cut off by the test");
         }
+    }
+
+    /// <summary>The page's line to the server: cut off or not, and the connection attempts refused meanwhile.</summary>
+    private sealed class Line
+    {
+        public volatile bool CutOff;
+        public int Refused;
+
+        public TaskCompletionSource FourRefused { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
