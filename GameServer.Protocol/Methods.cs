@@ -24,6 +24,9 @@ public static class Methods
     /// <summary>Notification: the connection was logged out because its token was revoked or expired.</summary>
     public const string AuthSignedOut = "auth.signed_out";
 
+    /// <summary>Notification: an admin changed the logged-in user's rights; the connection already has the new ones.</summary>
+    public const string AuthUserChanged = "auth.user_changed";
+
     /// <summary>Every user; admins only.</summary>
     public const string UsersList = "users.list";
 
@@ -68,6 +71,9 @@ public static class Methods
 
     /// <summary>Notification: an item was taken out of one of the user's inventories.</summary>
     public const string InventoryItemRemoved = "inventory.item_removed";
+
+    /// <summary>Notification: an item in one of the user's inventories was renamed or re-weighed.</summary>
+    public const string InventoryItemChanged = "inventory.item_changed";
 
     /// <summary>Every player.</summary>
     public const string PlayersList = "players.list";

@@ -3,11 +3,20 @@ namespace GameServer.Protocol.Accounts;
 /// <summary>Parameters of <c>auth.register</c> and <c>auth.login</c>.</summary>
 /// <param name="Username">3–32 characters of <c>[A-Za-z0-9_.-]</c> and nothing else (not even a final newline); unique ignoring case.</param>
 /// <param name="Password">At least 8 characters.</param>
-public sealed record Credentials(string Username, string Password);
+/// <param name="InWorld">False for a connection that is not the user playing (the admin dashboard): it does not put the user's player online.</param>
+public sealed record Credentials(string Username, string Password, bool InWorld = true);
 
 /// <summary>Parameters of <c>auth.resume</c>.</summary>
 /// <param name="Token">A token from an earlier register or login.</param>
-public sealed record ResumeParams(string Token);
+/// <param name="InWorld">As in <see cref="Credentials.InWorld"/>: said again on every resume, as a token may serve both kinds of connection.</param>
+public sealed record ResumeParams(string Token, bool InWorld = true);
+
+/// <summary>
+/// The <c>auth.user_changed</c> notification: an admin changed the logged-in user (granted or revoked
+/// admin rights); the connection's rights are already the new ones.
+/// </summary>
+/// <param name="User">The user as it is now.</param>
+public sealed record UserChanged(UserInfo User);
 
 /// <summary>A user as the protocol shows it.</summary>
 /// <param name="Id">The user's id.</param>

@@ -44,6 +44,14 @@ public sealed record ItemAdded(int Inventory, Item Item);
 /// <param name="Item">The id of the item no longer in it.</param>
 public sealed record ItemRemoved(int Inventory, int Item);
 
+/// <summary>
+/// Notification <c>inventory.item_changed</c>, sent to every connection of the inventory's owner when
+/// an item in it is renamed or re-weighed.
+/// </summary>
+/// <param name="Inventory">The inventory's id.</param>
+/// <param name="Item">The item as it is now.</param>
+public sealed record ItemChanged(int Inventory, Item Item);
+
 /// <summary>The body of <c>PUT</c>/<c>PATCH /api/inventories/{id}/</c>: the item ids, replaced as a whole.</summary>
 /// <param name="Items">The new item ids; when left out on PATCH, the items stay.</param>
 public sealed record InventoryItemsBody(IReadOnlyList<int>? Items = null);

@@ -43,11 +43,16 @@ public sealed record MonsterUpdate(int Id, int? HealthPoints = null, double? Pos
 public sealed record MonsterTransitionParams(int Id, string Transition, int? User = null);
 
 /// <summary>
-/// A list of monsters: the answer to <c>monsters.subscribe</c> (the snapshot) and the params of the
-/// <c>monsters.updated</c> notification (every monster that changed in the last tick).
+/// A list of monsters: the params of the <c>monsters.updated</c> notification (every monster that
+/// changed in the last tick).
 /// </summary>
 /// <param name="Monsters">The monsters, each in full.</param>
 public sealed record MonsterList(IReadOnlyList<Monster> Monsters);
+
+/// <summary>The answer to <c>monsters.subscribe</c>: every monster in the world, and the caller's score.</summary>
+/// <param name="Monsters">The monsters, each in full.</param>
+/// <param name="Defeats">How many monsters the caller's player has defeated in all, for the page to show before the next <c>monsters.defeated</c>.</param>
+public sealed record MonsterSnapshot(IReadOnlyList<Monster> Monsters, int Defeats);
 
 /// <summary>Params of <c>monsters.removed</c>: monsters that left the world (defeated or deleted).</summary>
 /// <param name="Ids">The monsters' ids.</param>

@@ -44,8 +44,8 @@ public static class MonstersClientExtensions
         client.CallAsync(Methods.MonstersDelete, new MonsterRef(id), Json.MonsterRef, Json.DeleteResult, cancellationToken);
 
     /// <summary>Subscribes to <c>monsters.updated</c>, <c>monsters.removed</c>; answers with a snapshot.</summary>
-    public static Task<MonsterList> SubscribeMonstersAsync(this GameClient client, CancellationToken cancellationToken = default) =>
-        client.CallAsync(Methods.MonstersSubscribe, Json.MonsterList, cancellationToken);
+    public static Task<MonsterSnapshot> SubscribeMonstersAsync(this GameClient client, CancellationToken cancellationToken = default) =>
+        client.CallAsync(Methods.MonstersSubscribe, Json.MonsterSnapshot, cancellationToken);
 
     /// <summary>Stops this connection's monster notifications.</summary>
     public static Task<Players.UnsubscribeResult> UnsubscribeMonstersAsync(this GameClient client, CancellationToken cancellationToken = default) =>

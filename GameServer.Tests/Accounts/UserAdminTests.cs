@@ -54,6 +54,19 @@ public sealed class UserAdminTests
     }
 
     [Test]
+    public async Task A_revoked_admin_is_told_on_every_open_connection()
+    {
+        var (other, auth) = await _server.ConnectAsAdminAsync();
+        var changed = other.WaitForNotificationAsync(Protocol.Methods.AuthUserChanged);
+
+        await _admin.SetAdminAsync(auth.User.Id, isAdmin: false);
+
+        var told = (await changed.WaitAsync(TimeSpan.FromSeconds(5))).Read(Protocol.GameJsonContext.Default.UserChanged);
+        Assert.That(told.User, Is.EqualTo(auth.User with { IsAdmin = false }));
+        Assert.That(Assert.ThrowsAsync<GameRpcException>(() => other.ListUsersAsync()).Code, Is.EqualTo(ErrorCodes.Forbidden), "the rights went before the notice");
+    }
+
+    [Test]
     public void An_admin_cannot_revoke_its_own_rights()
     {
         var error = Assert.ThrowsAsync<GameRpcException>(() => _admin.SetAdminAsync(_adminAuth.User.Id, isAdmin: false));

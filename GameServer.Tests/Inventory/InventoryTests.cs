@@ -161,4 +161,24 @@ public sealed class InventoryTests
 
         Assert.That((await removed.WaitAsync(NotificationTimeout)).Read(GameJsonContext.Default.ItemRemoved), Is.EqualTo(new ItemRemoved(inventory.Id, item.Id)));
     }
+
+    [Test]
+    public async Task An_item_edit_is_pushed_to_its_owners_and_nobody_else()
+    {
+        var (owner, _) = await _server.ConnectAsUserAsync();
+        var (stranger, _) = await _server.ConnectAsUserAsync();
+        var strangerHeard = new List<GameNotification>();
+        stranger.NotificationReceived += strangerHeard.Add;
+        var inventory = await owner.MyInventoryAsync();
+        var lamp = await _admin.CreateItemAsync("Lamp", 1.0);
+        await _admin.AddItemToInventoryAsync(inventory.Id, lamp.Id);
+
+        var changed = owner.WaitForNotificationAsync(Methods.InventoryItemChanged);
+        var updated = await _admin.UpdateItemAsync(lamp.Id, name: "Oil lamp", weight: 1.25);
+
+        Assert.That((await changed.WaitAsync(NotificationTimeout)).Read(GameJsonContext.Default.ItemChanged), Is.EqualTo(new ItemChanged(inventory.Id, updated)));
+        Assert.That(updated, Is.EqualTo(new Item(lamp.Id, "Oil lamp", 1.25)));
+        await stranger.PingAsync();
+        Assert.That(strangerHeard, Is.Empty, "nobody else holds the item");
+    }
 }

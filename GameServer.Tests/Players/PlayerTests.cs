@@ -210,6 +210,27 @@ public sealed class PlayerTests
     }
 
     [Test]
+    public async Task A_dashboard_connection_does_not_put_the_player_online()
+    {
+        var (registering, auth) = await _server.ConnectAsUserAsync();
+        await _server.DisconnectAsync(registering);
+        var dashboard = await _server.ConnectAsync();
+        var (watcher, _) = await _server.ConnectAsUserAsync();
+
+        await dashboard.CallAsync(Methods.AuthResume, new ResumeParams(auth.Token, InWorld: false), GameJsonContext.Default.ResumeParams, GameJsonContext.Default.AuthResult);
+        var whileOnlyTheDashboard = (await watcher.ListPlayersAsync()).Single(p => p.User == auth.User.Id);
+        var game = await _server.ConnectAsync();
+        await game.ResumeAsync(auth.Token);
+        var whilePlaying = (await watcher.ListPlayersAsync()).Single(p => p.User == auth.User.Id);
+        await _server.DisconnectAsync(game);
+        var afterPlaying = (await watcher.ListPlayersAsync()).Single(p => p.User == auth.User.Id);
+
+        Assert.That(whileOnlyTheDashboard.Online, Is.False, "a dashboard is not a player in the world");
+        Assert.That(whilePlaying.Online, Is.True);
+        Assert.That(afterPlaying.Online, Is.False, "the dashboard still open does not keep the player online");
+    }
+
+    [Test]
     public async Task Positions_survive_a_restart()
     {
         var (client, auth) = await _server.ConnectAsUserAsync();

@@ -2,6 +2,8 @@ using GameServer.Accounts;
 using GameServer.Protocol.Accounts;
 using GameServer.Protocol.Inventory;
 using GameServer.Protocol.JsonRpc;
+using GameServer.Protocol.Monsters;
+using GameServer.Protocol.Players;
 using GameServer.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -15,6 +17,9 @@ namespace GameServer.Tests.WebClient;
 public sealed class AdminDashboardTests : BrowserFixture
 {
     private InProcessServer _server = null!;
+
+    /// <summary>The name the last <see cref="OpenAdminAsync"/> logged in with.</summary>
+    private string AdminName { get; set; } = "";
 
     [SetUp]
     public async Task StartServer() => _server = await InProcessServer.StartAsync();
@@ -110,9 +115,124 @@ public sealed class AdminDashboardTests : BrowserFixture
         Assert.That(username, Is.EqualTo(name));
     }
 
+    [Test]
+    public async Task A_half_typed_health_survives_the_refresh_that_shows_the_stored_change()
+    {
+        var (other, _) = await _server.ConnectAsAdminAsync();
+        var monster = await other.CreateMonsterAsync(10, 10);
+        var page = await OpenAdminAsync(admin: true);
+        var health = page.Locator($"input[aria-label='health of monster {monster.Id}']");
+        await Expect(health).ToHaveValueAsync("10");
+        await health.FillAsync("7");
+
+        await other.UpdateMonsterAsync(monster.Id, healthPoints: 4);
+
+        var row = page.Locator($"#monsters tr[data-monster='{monster.Id}']");
+        await Expect(row.Locator(".stored-changed")).ToContainTextAsync("4");
+        await Expect(health).ToHaveValueAsync("7");
+        await Expect(health).ToBeFocusedAsync();
+    }
+
+    [Test]
+    public async Task A_half_typed_item_name_and_a_picked_option_survive_a_refresh()
+    {
+        var (other, auth) = await _server.ConnectAsAdminAsync();
+        var lamp = await other.CreateItemAsync("Lamp", 1);
+        await other.CreateItemAsync("Rope", 2);
+        var page = await OpenAdminAsync(admin: true);
+        var choice = page.Locator($"#inventories tr", new PageLocatorOptions { HasText = auth.User.Username }).Locator("select");
+        await Expect(choice.Locator("option")).ToHaveCountAsync(2);
+        await choice.SelectOptionAsync(new SelectOptionValue { Label = "Rope (2 kg)" });
+        var name = page.Locator($"input[aria-label='name of item {lamp.Id}']");
+        await name.FillAsync("Lan");
+
+        await other.UpdateItemAsync(lamp.Id, name: "Lantern");
+
+        await Expect(page.Locator($"#items tr[data-item='{lamp.Id}'] td", new PageLocatorOptions { Has = name }).Locator(".stored-changed")).ToContainTextAsync("Lantern");
+        await Expect(name).ToHaveValueAsync("Lan");
+        await Expect(name).ToBeFocusedAsync();
+        await Expect(choice).ToHaveValueAsync((await other.ListItemsAsync()).Single(i => i.Name == "Rope").Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Test]
+    public async Task A_revoked_admins_dashboard_switches_to_admins_only_at_once()
+    {
+        var (other, _) = await _server.ConnectAsAdminAsync();
+        var page = await OpenAdminAsync(admin: true);
+        await Expect(page.Locator("#fig-connections")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[1-9]"));
+        var me = (await other.ListUsersAsync()).Single(u => u.Username == AdminName);
+
+        await other.SetAdminAsync(me.Id, isAdmin: false);
+
+        await Expect(page.Locator("#forbidden-panel")).ToBeVisibleAsync();
+        await Expect(page.Locator("#dashboard")).ToBeHiddenAsync();
+    }
+
+    [Test]
+    public async Task A_refused_self_revoke_leaves_the_checkbox_ticked()
+    {
+        var page = await OpenAdminAsync(admin: true);
+        var row = page.Locator("#users tr", new PageLocatorOptions { HasText = AdminName });
+        var mine = row.Locator("input[type=checkbox]");
+        await Expect(mine).ToBeCheckedAsync();
+
+        await mine.ClickAsync();
+
+        await Expect(row.Locator(".row-error")).ToHaveTextAsync("An admin cannot revoke its own admin rights.");
+        await Expect(mine).ToBeCheckedAsync();
+    }
+
+    [Test]
+    public async Task Opening_the_dashboard_does_not_put_the_admins_player_in_the_world()
+    {
+        var (player, _) = await _server.ConnectAsUserAsync();
+        var page = await OpenAdminAsync(admin: true);
+        var afterLogin = (await player.ListPlayersAsync()).Single(p => p.Username == AdminName);
+        await page.ReloadAsync();
+        await Expect(page.Locator("#fig-connections")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[1-9]"));
+
+        var afterResume = (await player.ListPlayersAsync()).Single(p => p.Username == AdminName);
+
+        Assert.That(afterLogin.Online, Is.False, "a dashboard session is not a player in the world");
+        Assert.That(afterResume.Online, Is.False, "nor is it after a reload, which resumes");
+    }
+
+    [Test]
+    public async Task Deleting_an_item_asks_first_and_a_refused_save_says_why_in_its_row()
+    {
+        var (other, _) = await _server.ConnectAsAdminAsync();
+        var lamp = await other.CreateItemAsync("Lamp", 1);
+        var page = await OpenAdminAsync(admin: true);
+        var row = page.Locator($"#items tr[data-item='{lamp.Id}']");
+        var answer = false;
+        page.Dialog += async (_, dialog) =>
+        {
+            if (answer)
+            {
+                await dialog.AcceptAsync();
+            }
+            else
+            {
+                await dialog.DismissAsync();
+            }
+        };
+
+        await row.Locator("input[aria-label^='name of item']").FillAsync("   ");
+        await row.Locator("button", new LocatorLocatorOptions { HasText = "Save" }).ClickAsync();
+        await Expect(row.Locator(".row-error")).ToHaveTextAsync("The name must be 1 to 255 characters after trimming.");
+        await row.Locator("button", new LocatorLocatorOptions { HasText = "Delete" }).ClickAsync();
+        await Expect(row).ToHaveCountAsync(1);
+        Assert.That((await other.ListItemsAsync()).Select(i => i.Id), Does.Contain(lamp.Id), "dismissed: nothing deleted");
+        answer = true;
+        await row.Locator("button", new LocatorLocatorOptions { HasText = "Delete" }).ClickAsync();
+
+        await Expect(row).ToHaveCountAsync(0);
+        Assert.That(await other.ListItemsAsync(), Is.Empty);
+    }
+
     private async Task<IPage> OpenAdminAsync(bool admin)
     {
-        var name = Some.Username(admin ? "admin" : "player");
+        var name = AdminName = Some.Username(admin ? "admin" : "player");
         var accounts = _server.Services.GetRequiredService<AccountService>();
         await accounts.RegisterAsync(name, Some.Password, client: null, isAdmin: admin);
         var page = await OpenPageAsync(new Uri(_server.HttpUri, "/admin"));

@@ -1,6 +1,11 @@
 using System.Globalization;
+using System.Net.WebSockets;
+using GameServer.Protocol.Accounts;
 using GameServer.Protocol.Inventory;
+using GameServer.Protocol.Monsters;
+using GameServer.Realtime;
 using GameServer.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -126,6 +131,118 @@ public sealed class WebClientTests : BrowserFixture
         var line = reader.Locator("#chat-messages li", new PageLocatorOptions { HasText = "hello from the browser" });
         await Expect(line).ToContainTextAsync(senderName);
         await Expect(sender.Locator("#chat-form input[name=text]")).ToHaveValueAsync("");
+    }
+
+    [Test]
+    public async Task A_kill_is_announced_and_the_defeat_count_shown()
+    {
+        await using var quiet = await InProcessServer.StartAsync("--Monsters:Count=0");
+        var page = await OpenPageAsync(quiet.HttpUri);
+        await RegisterAsync(page, Some.Username());
+        var (x, y) = await OwnPositionAsync(page);
+        var (admin, _) = await quiet.ConnectAsAdminAsync();
+        await admin.CreateMonsterAsync(x, y, healthPoints: 2);
+        await page.ReloadAsync();
+        await Expect(page.Locator("#defeats")).ToHaveTextAsync("0");
+        await OwnPositionAsync(page);
+
+        // One strike of 2 takes the last health: the defeat and the strike's answer arrive together.
+        await page.Keyboard.PressAsync("KeyF");
+
+        await Expect(page.Locator("#combat")).ToContainTextAsync("You defeated");
+        await Expect(page.Locator("#defeats")).ToHaveTextAsync("1");
+    }
+
+    [Test]
+    public async Task A_password_reset_shows_the_login_form_with_the_reason()
+    {
+        var page = await OpenPageAsync(_server.HttpUri);
+        var name = Some.Username();
+        await RegisterAsync(page, name);
+        await Expect(page.Locator("#chat-panel")).ToBeVisibleAsync();
+        var (admin, _) = await _server.ConnectAsAdminAsync();
+        var user = (await admin.ListUsersAsync()).Single(u => u.Username == name);
+
+        await admin.SetPasswordAsync(user.Id, "a brand new password");
+
+        await Expect(page.Locator("#login-panel")).ToBeVisibleAsync();
+        await Expect(page.Locator("#login-error")).ToContainTextAsync("password was changed");
+        await Expect(page.Locator("#world-panel")).ToBeHiddenAsync();
+        await Expect(page.Locator("#who")).ToHaveTextAsync("");
+    }
+
+    [Test]
+    public async Task A_password_reset_while_the_page_was_away_shows_the_login_form_with_the_reason()
+    {
+        var page = await OpenPageAsync(_server.HttpUri);
+        var away = false;
+        await page.RouteWebSocketAsync(_ => true, ws =>
+        {
+            if (away)
+            {
+                _ = ws.CloseAsync();
+            }
+            else
+            {
+                ws.ConnectToServer();
+            }
+        });
+        await page.ReloadAsync();
+        var name = Some.Username();
+        await RegisterAsync(page, name);
+        var (admin, _) = await _server.ConnectAsAdminAsync();
+        var user = (await admin.ListUsersAsync()).Single(u => u.Username == name);
+
+        // The page is cut off (a laptop asleep) when the reset happens, so it never hears auth.signed_out.
+        away = true;
+        foreach (var session in _server.Services.GetRequiredService<SessionRegistry>().SessionsOf(user.Id))
+        {
+            session.RequestClose(WebSocketCloseStatus.NormalClosure, "away");
+        }
+
+        await Expect(page.Locator("#connection")).ToHaveTextAsync("reconnecting");
+        await admin.SetPasswordAsync(user.Id, "a brand new password");
+        away = false;
+
+        await Expect(page.Locator("#login-panel")).ToBeVisibleAsync();
+        await Expect(page.Locator("#login-error")).ToContainTextAsync("password was changed");
+    }
+
+    [Test]
+    public async Task An_item_edit_reaches_the_owners_inventory_panel()
+    {
+        await using var quiet = await InProcessServer.StartAsync();
+        var page = await OpenPageAsync(quiet.HttpUri);
+        var name = Some.Username();
+        await RegisterAsync(page, name);
+        var (admin, _) = await quiet.ConnectAsAdminAsync();
+        var inventory = (await admin.ListInventoriesAsync(name)).Single();
+        var lamp = await admin.CreateItemAsync("Lamp", 1.0);
+        await admin.AddItemToInventoryAsync(inventory.Id, lamp.Id);
+        await Expect(page.Locator("#inventory-total")).ToHaveTextAsync("1.0");
+
+        await admin.UpdateItemAsync(lamp.Id, name: "Oil lamp", weight: 2.5);
+
+        await Expect(page.Locator("#inventory-items tr", new PageLocatorOptions { HasText = "Oil lamp" })).ToContainTextAsync("2.5");
+        await Expect(page.Locator("#inventory-total")).ToHaveTextAsync("2.5");
+    }
+
+    [Test]
+    public async Task A_taken_name_is_said_in_a_plain_sentence_next_to_the_username()
+    {
+        var (_, taken) = await _server.ConnectAsUserAsync();
+        var page = await OpenPageAsync(_server.HttpUri);
+        await Expect(page.Locator("#username-rules")).ToContainTextAsync("3 to 32");
+
+        await page.FillAsync("#login-form input[name=username]", taken.User.Username.ToUpperInvariant());
+        await page.FillAsync("#login-form input[name=password]", Some.Password);
+        await page.ClickAsync("#login-form button[value=register]");
+        await Expect(page.Locator("#username-error")).ToHaveTextAsync("That name is taken: pick another.");
+        await page.FillAsync("#login-form input[name=password]", "not the password");
+        await page.ClickAsync("#login-form button[value=login]");
+
+        await Expect(page.Locator("#login-error")).ToHaveTextAsync("Wrong username or password.");
+        await Expect(page.Locator("#username-error")).ToHaveTextAsync("");
     }
 
     private static async Task<(double X, double Y)> OwnPositionAsync(IPage page)

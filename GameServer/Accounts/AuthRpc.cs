@@ -15,18 +15,18 @@ public sealed class AuthRpc(AccountService accounts, TokenSessions tokenSessions
         ArgumentNullException.ThrowIfNull(methods);
         methods
             .Add(Methods.AuthRegister, RpcAccess.Anonymous, Json.Credentials, Json.AuthResult, async (session, p, ct) =>
-                SignIn(session, await accounts.RegisterAsync(p.Username, p.Password, session.ClientAddress, cancellationToken: ct)))
+                SignIn(session, await accounts.RegisterAsync(p.Username, p.Password, session.ClientAddress, cancellationToken: ct), p.InWorld))
             .Add(Methods.AuthLogin, RpcAccess.Anonymous, Json.Credentials, Json.AuthResult, async (session, p, ct) =>
-                SignIn(session, await accounts.LoginAsync(p.Username, p.Password, session.ClientAddress, ct)))
+                SignIn(session, await accounts.LoginAsync(p.Username, p.Password, session.ClientAddress, ct), p.InWorld))
             .Add(Methods.AuthResume, RpcAccess.Anonymous, Json.ResumeParams, Json.AuthResult,
-                (session, p, _) => ValueTask.FromResult(SignIn(session, accounts.Resume(p.Token))))
+                (session, p, _) => ValueTask.FromResult(SignIn(session, accounts.Resume(p.Token), p.InWorld)))
             .Add(Methods.AuthLogout, RpcAccess.User, Json.EmptyParams, Json.LogoutResult, Logout);
     }
 
-    private AuthResult SignIn(Session session, SignedInUser signedIn)
+    private AuthResult SignIn(Session session, SignedInUser signedIn, bool inWorld)
     {
         var user = signedIn.User;
-        session.SignIn(new SessionUser(user.Id, user.Username, user.IsAdmin), signedIn.TokenHash);
+        session.SignIn(new SessionUser(user.Id, user.Username, user.IsAdmin, inWorld), signedIn.TokenHash);
         tokenSessions.Track(session, signedIn);
         return new AuthResult(signedIn.Token, ToInfo(user));
     }

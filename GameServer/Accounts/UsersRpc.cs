@@ -29,13 +29,16 @@ public sealed class UsersRpc(AccountService accounts, SessionRegistry sessions, 
             });
     }
 
+    // Each open session gets the new rights, then is told, so a dashboard of a revoked admin closes at once.
     private void UpdateSessions(User user)
     {
+        var changed = Notification.Create(Methods.AuthUserChanged, new UserChanged(AuthRpc.ToInfo(user)), GameJsonContext.Default.UserChanged);
         foreach (var open in sessions.SessionsOf(user.Id))
         {
-            if (open.CredentialId is { } credential)
+            if (open.CredentialId is { } credential && open.User is { } current)
             {
-                open.SignIn(new SessionUser(user.Id, user.Username, user.IsAdmin), credential);
+                open.SignIn(current with { IsAdmin = user.IsAdmin }, credential);
+                open.Send(changed);
             }
         }
     }

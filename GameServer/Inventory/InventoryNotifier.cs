@@ -26,4 +26,13 @@ public sealed class InventoryNotifier(SessionRegistry sessions)
             sessions.SendToUser(inventory.User, Notification.Create(Methods.InventoryItemRemoved, new ItemRemoved(inventory.Id, itemId), Json.ItemRemoved));
         }
     }
+
+    public void ItemChanged(InventoryRecord inventory, Item item)
+    {
+        ArgumentNullException.ThrowIfNull(inventory);
+        if (sessions.IsOnline(inventory.User))
+        {
+            sessions.SendToUser(inventory.User, Notification.Create(Methods.InventoryItemChanged, new ItemChanged(inventory.Id, item), Json.ItemChanged));
+        }
+    }
 }

@@ -50,16 +50,29 @@ public sealed partial class InventoryService(
         return ToContract(item);
     }
 
-    /// <summary>Changes the fields given and keeps the others; the owners of inventories holding it are not notified, as their item ids did not change.</summary>
+    /// <summary>
+    /// Changes the fields given and keeps the others; when the item changed, the owners of the
+    /// inventories holding it are told, so their panels do not show the old name or weight until a reload.
+    /// </summary>
     public Item UpdateItem(int id, string? name, double? weight)
     {
         var item = FindItem(id);
         var newName = name is null ? item.Name : ValidName(name);
         var newWeight = weight is null ? item.Weight : ValidWeight(weight);
+        var changed = newName != item.Name || newWeight.CompareTo(item.Weight) != 0;
         item.Name = newName;
         item.Weight = newWeight;
         items.Update(item);
-        return ToContract(item);
+        var updated = ToContract(item);
+        if (changed)
+        {
+            foreach (var inventory in inventories.InventoriesHolding(id).Select(inventories.Find).OfType<InventoryRecord>())
+            {
+                notify.ItemChanged(inventory, updated);
+            }
+        }
+
+        return updated;
     }
 
     /// <summary>Replaces every field, as HTTP PUT does: both must be given.</summary>

@@ -23,11 +23,11 @@ public sealed class MonsterFeed(MonsterWorld world, SessionRegistry sessions)
     /// <summary>Every defeat, as it is told to the player: for features that follow the game (the leaderboards) without Monsters knowing them.</summary>
     public IObservable<MonsterDefeated> Defeats => _defeats.AsObservable();
 
-    /// <summary>Subscribes the session; the snapshot is every monster in the world.</summary>
-    public MonsterList Subscribe(Session session, IReadOnlyList<Monster> snapshot)
+    /// <summary>Subscribes the session; the snapshot is every monster in the world, with the caller's defeats.</summary>
+    public MonsterSnapshot Subscribe(Session session, IReadOnlyList<Monster> monsters, int defeats)
     {
         _subscribers.Add(session);
-        return new MonsterList(snapshot);
+        return new MonsterSnapshot(monsters, defeats);
     }
 
     public bool Unsubscribe(Session session) => _subscribers.Remove(session);

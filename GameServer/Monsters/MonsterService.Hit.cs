@@ -72,4 +72,7 @@ public sealed partial class MonsterService
 
         return struck;
     }
+
+    /// <summary>How many monsters the user's player has defeated; 0 for a user without a player.</summary>
+    public int DefeatsOf(int userId) => players.DefeatsOf(userId);
 }

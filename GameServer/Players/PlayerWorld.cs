@@ -176,6 +176,15 @@ public sealed partial class PlayerWorld
         }
     }
 
+    /// <summary>How many monsters the user's player has defeated; 0 for an unknown user.</summary>
+    public int DefeatsOf(int userId)
+    {
+        lock (_lock)
+        {
+            return _byUser.TryGetValue(userId, out var player) ? player.MonstersDefeated : 0;
+        }
+    }
+
     /// <summary>Counts a monster defeated by the user's player; returns its new total.</summary>
     public int AddDefeat(int userId)
     {

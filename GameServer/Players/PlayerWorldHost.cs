@@ -12,11 +12,14 @@ public sealed class PlayerWorldHost(PlayerWorld world, SessionRegistry sessions)
     {
         world.Load();
 
-        // Presence is derived from the registry, so the last of several devices decides, whatever the order of events.
-        sessions.SignedIn += session => world.SetOnline(session.User!.Id, sessions.IsOnline(session.User.Id));
-        sessions.SignedOut += (_, user) => world.SetOnline(user.Id, sessions.IsOnline(user.Id));
+        // Presence is derived from the registry, so the last of several devices decides, whatever the
+        // order of events; only sessions in the world count (the admin dashboard is not a player).
+        sessions.SignedIn += session => world.SetOnline(session.User!.Id, InWorld(session.User.Id));
+        sessions.SignedOut += (_, user) => world.SetOnline(user.Id, InWorld(user.Id));
         return Task.CompletedTask;
     }
+
+    private bool InWorld(int userId) => sessions.SessionsOf(userId).Any(s => s.User is { InWorld: true });
 
     public Task StopAsync(CancellationToken cancellationToken)
     {

@@ -4,4 +4,8 @@ namespace GameServer.Realtime;
 /// <param name="Id">The user's id.</param>
 /// <param name="Username">The user's name, for logs.</param>
 /// <param name="IsAdmin">Whether admin-only methods are allowed.</param>
-public sealed record SessionUser(int Id, string Username, bool IsAdmin);
+/// <param name="InWorld">
+/// Whether the session is the user playing (its player is online while it is open); false for a
+/// tool such as the admin dashboard, which logs in as the user without entering the world.
+/// </param>
+public sealed record SessionUser(int Id, string Username, bool IsAdmin, bool InWorld = true);

@@ -11,19 +11,32 @@ const SIGNED_OUT = {
   logout: "You were signed out: you logged out on another tab or device.",
   password_reset: "You were signed out: your password was changed.",
   expired: "You were signed out: your session expired. Please log in again.",
+  token_refused: "You were signed out while away: your password was changed, or you logged out elsewhere. Please log in again.",
 };
 const KEYS = { ArrowUp: "up", KeyW: "up", ArrowDown: "down", KeyS: "down", ArrowLeft: "left", KeyA: "left", ArrowRight: "right", KeyD: "right" };
 
+// Cut off, the page shows the world as it was, greyed, with its controls off and a way to retry at
+// once; back, the error lines the lost connection left are cleared.
 client.addEventListener("state", ({ detail }) => {
   $("connection").textContent = detail.state;
   $("connection").className = `badge ${detail.state}`;
+  const stale = detail.state === "reconnecting";
+  document.body.classList.toggle("stale", stale);
+  $("stale-banner").hidden = !stale;
+  for (const control of document.querySelectorAll("[data-move], #chat-form input, #chat-form button, #ping")) control.disabled = stale;
+  if (detail.state === "connected") {
+    for (const line of document.querySelectorAll(".error")) line.textContent = "";
+  }
 });
+
+$("retry-now").addEventListener("click", () => client.retryNow());
 
 client.addEventListener("session", async ({ detail }) => {
   if (detail.token) sessionStorage.setItem("gameserver.token", detail.token);
   else sessionStorage.removeItem("gameserver.token");
   const signedIn = Boolean(detail.user);
   $("who").textContent = signedIn ? `${detail.user.username}${detail.user.is_admin ? " (admin)" : ""}` : "";
+  if (detail.changed) return; // rights changed by an admin: still the same player in the same world
   $("logout").hidden = !signedIn;
   $("login-panel").hidden = signedIn;
   $("inventory-panel").hidden = !signedIn;
@@ -52,6 +65,11 @@ client.addEventListener("inventory.item_added", ({ detail }) => {
   renderInventory(detail.item.id);
 });
 
+client.addEventListener("inventory.item_changed", ({ detail }) => {
+  items.set(detail.item.id, detail.item);
+  renderInventory(detail.item.id);
+});
+
 client.addEventListener("inventory.item_removed", ({ detail }) => {
   items.delete(detail.item);
   renderInventory();
@@ -61,14 +79,30 @@ $("login-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const form = new FormData(event.target);
   const action = event.submitter?.value ?? "login";
-  $("login-error").textContent = "";
+  for (const id of ["login-error", "username-error", "password-error"]) $(id).textContent = "";
   try {
     if (action === "register") await client.register(form.get("username"), form.get("password"));
     else await client.login(form.get("username"), form.get("password"));
   } catch (error) {
-    $("login-error").textContent = error.message;
+    const { field, sentence } = explainLoginError(error);
+    $(field ? `${field}-error` : "login-error").textContent = sentence;
   }
 });
+
+/** A refused login or registration as a plain sentence, and the field it concerns (or none). */
+function explainLoginError(error) {
+  const field = error.data?.field;
+  if (error.code === -32009 && field === "username") return { field, sentence: "That name is taken: pick another." };
+  if (error.code === -32602 && field === "username") return { field, sentence: "A name is 3 to 32 letters, digits, _ . or -, and nothing else." };
+  if (error.code === -32602 && field === "password") return { field, sentence: "A password needs 8 to 1024 characters." };
+  if (error.code === -32001) return { sentence: "Wrong username or password." };
+  if (error.code === -32029) {
+    const seconds = Math.ceil((error.data?.retry_after_ms ?? 1000) / 1000);
+    return { sentence: `Too many attempts: try again in ${seconds} s.` };
+  }
+  if (error.timedOut) return { sentence: "The server did not answer: try again." };
+  return { sentence: `Something went wrong: ${error.message}.` };
+}
 
 $("logout").addEventListener("click", () => client.logout());
 
@@ -125,7 +159,13 @@ client.addEventListener("monsters.removed", ({ detail }) => {
   world.draw();
 });
 
+// The defeat arrives just before the strike's answer: the answer must not overwrite it (see strike).
+let lastDefeat = null;
 client.addEventListener("monsters.defeated", ({ detail }) => {
+  lastDefeat = detail;
+  world.monsters.delete(detail.monster);
+  world.draw();
+  $("defeats").textContent = detail.defeats;
   $("combat").textContent = `You defeated monster ${detail.monster}! (${detail.defeats} in all)`;
 });
 
@@ -139,7 +179,8 @@ $("world").addEventListener("click", (event) => {
 });
 
 async function watchMonsters() {
-  const { monsters } = await client.call("monsters.subscribe");
+  const { monsters, defeats } = await client.call("monsters.subscribe");
+  $("defeats").textContent = defeats;
   world.monsters.clear();
   for (const monster of monsters) world.monsters.set(monster.id, monster);
   world.draw();
@@ -157,22 +198,29 @@ async function strike(id) {
   if (!id) return;
   try {
     const monster = await client.call("monsters.hit", { id });
+    if (monster.health_points === 0) {
+      // Defeated: monsters.defeated has said so (with the count); keep its line.
+      if (lastDefeat?.monster !== monster.id) $("combat").textContent = `You defeated monster ${monster.id}!`;
+      return;
+    }
+    $("combat").classList.remove("error");
     world.monsters.set(monster.id, monster);
     world.draw();
     $("combat").textContent = `Hit monster ${monster.id}: ${monster.health_points} health left, ${monster.state_display}.`;
   } catch (error) {
     $("combat").textContent = error.code === -32003 ? "Too far away: walk closer." : error.code === -32029 ? "Not so fast." : error.message;
+    $("combat").classList.add("error");
   }
 }
 
 document.addEventListener("keydown", (event) => {
-  if (event.code === "KeyF" && world.me && !event.target.closest("input, textarea")) {
+  if (event.code === "KeyF" && world.me && client.state === "connected" && !event.target.closest("input, textarea")) {
     event.preventDefault();
     strike();
     return;
   }
   const direction = KEYS[event.code];
-  if (!direction || !world.me || event.target.closest("input, textarea")) return;
+  if (!direction || !world.me || client.state !== "connected" || event.target.closest("input, textarea")) return;
   event.preventDefault();
   move(direction);
 });

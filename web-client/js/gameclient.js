@@ -3,6 +3,21 @@
 // reopened with backoff and the session resumed with the saved token.
 
 const OPEN_WAIT_MS = 10_000;
+const CALL_TIMEOUT_MS = 10_000;
+const FIRST_RETRY_MS = 250;
+const LAST_RETRY_MS = 5_000;
+
+/**
+ * How long to wait before reconnect attempt `attempt` (0 first): doubling from 250 ms, capped at
+ * 5 s, with equal jitter (half fixed, half random) so that clients cut off together by a server
+ * restart do not all come back in the same instant.
+ * @param {number} attempt
+ * @param {() => number} random in [0, 1)
+ */
+export function reconnectDelay(attempt, random = Math.random) {
+  const ceiling = Math.min(FIRST_RETRY_MS * 2 ** Math.min(attempt, 16), LAST_RETRY_MS);
+  return ceiling / 2 + random() * (ceiling / 2);
+}
 
 export class RpcError extends Error {
   constructor({ code, message, data }) {
@@ -18,18 +33,22 @@ export class GameClient extends EventTarget {
   #socket = null;
   #nextId = 1;
   #pending = new Map();
-  #backoffMs = 250;
+  #attempt = 0;
+  #retryTimer = null;
   #closedByUser = false;
+  #presence;
 
   /**
    * @param {string} url ws://host:port/ws
-   * @param {{ WebSocket?: typeof WebSocket, token?: string }} options WebSocket: the implementation
-   *   to use where there is no global one (Node < 22: the "ws" package).
+   * @param {{ WebSocket?: typeof WebSocket, token?: string, inWorld?: boolean }} options WebSocket: the
+   *   implementation to use where there is no global one (Node < 22: the "ws" package). inWorld: false
+   *   for a tool such as the admin dashboard, whose login must not put the user's player in the world.
    */
-  constructor(url, { WebSocket: WebSocketImpl = globalThis.WebSocket, token = null } = {}) {
+  constructor(url, { WebSocket: WebSocketImpl = globalThis.WebSocket, token = null, inWorld = true } = {}) {
     super();
     this.#url = url;
     this.#WebSocketImpl = WebSocketImpl;
+    this.#presence = inWorld ? {} : { in_world: false };
     this.token = token;
     this.user = null;
     this.state = "offline";
@@ -44,15 +63,24 @@ export class GameClient extends EventTarget {
   /**
    * Calls a method; resolves with its result or rejects with an RpcError. A call made while the
    * connection is still opening (a form sent right after the page loaded, or during a reconnect)
-   * waits for it rather than failing.
+   * waits for it rather than failing; an answer that does not come within `timeoutMs` (10 s) is an
+   * Error with `timedOut` set, rather than a wait forever.
    */
-  async call(method, params) {
+  async call(method, params, { timeoutMs = CALL_TIMEOUT_MS } = {}) {
     await this.#opened();
     const id = this.#nextId++;
     const message = { jsonrpc: "2.0", id, method };
     if (params !== undefined) message.params = params;
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => {
+        this.#pending.delete(id);
+        reject(Object.assign(new Error(`${method}: no answer within ${timeoutMs / 1000} s`), { timedOut: true }));
+      }, timeoutMs);
+      const settled = (settle) => (value) => {
+        clearTimeout(timer);
+        settle(value);
+      };
+      this.#pending.set(id, { resolve: settled(resolve), reject: settled(reject) });
       this.#socket.send(JSON.stringify(message));
     });
   }
@@ -68,9 +96,17 @@ export class GameClient extends EventTarget {
     this.#socket.send(JSON.stringify(message));
   }
 
-  async register(username, password) { return this.#signedIn(await this.call("auth.register", { username, password })); }
-  async login(username, password) { return this.#signedIn(await this.call("auth.login", { username, password })); }
-  async resume(token) { return this.#signedIn(await this.call("auth.resume", { token })); }
+  /** While reconnecting: tries again now instead of at the end of the back-off. */
+  retryNow() {
+    if (this.state !== "reconnecting" || this.#retryTimer === null) return;
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    this.#open().catch(() => {});
+  }
+
+  async register(username, password) { return this.#signedIn(await this.call("auth.register", { username, password, ...this.#presence })); }
+  async login(username, password) { return this.#signedIn(await this.call("auth.login", { username, password, ...this.#presence })); }
+  async resume(token) { return this.#signedIn(await this.call("auth.resume", { token, ...this.#presence })); }
 
   async logout() {
     await this.call("auth.logout");
@@ -82,6 +118,7 @@ export class GameClient extends EventTarget {
   /** Closes for good: no reconnect. */
   close() {
     this.#closedByUser = true;
+    clearTimeout(this.#retryTimer);
     this.#socket?.close(1000, "bye");
   }
 
@@ -93,15 +130,17 @@ export class GameClient extends EventTarget {
       let opened = false;
       socket.onopen = async () => {
         opened = true;
-        this.#backoffMs = 250;
+        this.#attempt = 0;
         this.#setState("connected");
         if (this.token) {
           try {
             await this.resume(this.token);
           } catch (error) {
-            this.token = null;
-            this.user = null;
-            this.#emit("session", { user: null, token: null, error });
+            // Only a refused token is dead (revoked or expired while away). Any other failure (no
+            // answer, rate limited, the connection lost) keeps it: the socket is closed, so the
+            // page is not left connected but logged out, and the next attempt resumes again.
+            if (error instanceof RpcError && error.code === -32001) this.#signedOut("token_refused");
+            else socket.close(4000, "resume failed");
           }
         }
         resolve();
@@ -116,9 +155,10 @@ export class GameClient extends EventTarget {
           return;
         }
         this.#setState("reconnecting");
-        const delay = this.#backoffMs;
-        this.#backoffMs = Math.min(this.#backoffMs * 2, 10_000);
-        setTimeout(() => this.#open().catch(() => {}), delay);
+        this.#retryTimer = setTimeout(() => {
+          this.#retryTimer = null;
+          this.#open().catch(() => {});
+        }, reconnectDelay(this.#attempt++));
       };
     });
   }
@@ -154,6 +194,11 @@ export class GameClient extends EventTarget {
       if (entry.method) {
         // The server signed this connection out (token revoked or expired): the token is dead, drop it.
         if (entry.method === "auth.signed_out") this.#signedOut(entry.params?.reason);
+        // An admin changed this user (rights granted or revoked): the connection already has the new rights.
+        if (entry.method === "auth.user_changed" && this.user) {
+          this.user = entry.params.user;
+          this.#emit("session", { user: this.user, token: this.token, changed: true });
+        }
         this.#emit(entry.method, entry.params);
         continue;
       }
