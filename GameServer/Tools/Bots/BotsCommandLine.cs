@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GameServer.CommandLine;
 
 namespace GameServer.Tools.Bots;
 
@@ -31,7 +32,7 @@ internal sealed partial class BotsCommandLine
 
     public Option<int?> ServerPid { get; } = new("--server-pid") { Description = "With --url: the server's process, so that its CPU is read from /proc" };
 
-    public Option<int> Count { get; } = Ranged("--count", "Bots, each on its own connection and its own user", Defaults.Count, 1, 5000);
+    public Option<int> Count { get; } = CommandLineOptions.Int("--count", Defaults.Count, 1, 5000, "Bots, each on its own connection and its own user");
 
     public Option<BehaviourMix> Mix { get; } = new("--mix")
     {
@@ -40,7 +41,7 @@ internal sealed partial class BotsCommandLine
         CustomParser = ParseMix,
     };
 
-    public Option<int> Rate { get; } = Ranged("--rate", "Moves per second of a walking or hunting bot", Defaults.Rate, 1, 100);
+    public Option<int> Rate { get; } = CommandLineOptions.Int("--rate", Defaults.Rate, 1, 100, "Moves per second of a walking or hunting bot");
 
     public Option<double?> Radius { get; } = new("--radius")
     {
@@ -55,9 +56,9 @@ internal sealed partial class BotsCommandLine
         CustomParser = r => ParseRange(r, "--now-and-then", 0.5, 3600),
     };
 
-    public Option<int> Seconds { get; } = Ranged("--seconds", "Measured window, in seconds", Defaults.Seconds, 1, 6 * 3600);
+    public Option<int> Seconds { get; } = CommandLineOptions.Int("--seconds", Defaults.Seconds, 1, 6 * 3600, "Measured window, in seconds");
 
-    public Option<int> Warmup { get; } = Ranged("--warmup", "Seconds of acting after every bot has joined, before the window opens", Defaults.Warmup, 0, 600);
+    public Option<int> Warmup { get; } = CommandLineOptions.Int("--warmup", Defaults.Warmup, 0, 600, "Seconds of acting after every bot has joined, before the window opens");
 
     public Option<double> RampUp { get; } = new("--ramp-up")
     {
@@ -66,7 +67,7 @@ internal sealed partial class BotsCommandLine
         CustomParser = r => ParseRange(r, "--ramp-up", 0, 3600),
     };
 
-    public Option<int> Runs { get; } = Ranged("--runs", "Repeat the run; with more than one, a table of medians follows", Defaults.Runs, 1, 21);
+    public Option<int> Runs { get; } = CommandLineOptions.Int("--runs", Defaults.Runs, 1, 21, "Repeat the run; with more than one, a table of medians follows");
 
     public Option<WorldSize> World { get; } = new("--world")
     {
@@ -84,7 +85,7 @@ internal sealed partial class BotsCommandLine
         value => UsernamePrefix().IsMatch(value ?? ""),
         "--users-prefix must be 1 to 20 characters of A-Z, a-z, 0-9, _ . -");
 
-    public Option<int> Processes { get; } = Ranged("--processes", "Spread the bots over this many child processes and merge their histograms", Defaults.Processes, 1, 16);
+    public Option<int> Processes { get; } = CommandLineOptions.Int("--processes", Defaults.Processes, 1, 16, "Spread the bots over this many child processes and merge their histograms");
 
     public Option<bool> Compact { get; } = new("--compact")
     {
@@ -187,20 +188,6 @@ internal sealed partial class BotsCommandLine
             if (!isValid(r.GetValueOrDefault<T>()))
             {
                 r.AddError(error);
-            }
-        });
-        return option;
-    }
-
-    private static Option<int> Ranged(string name, string description, int defaultValue, int min, int max)
-    {
-        var option = new Option<int>(name) { Description = $"{description} ({min} to {max})", DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(r =>
-        {
-            var value = r.GetValueOrDefault<int>();
-            if (value < min || value > max)
-            {
-                r.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be {min} to {max}, not {value}"));
             }
         });
         return option;
