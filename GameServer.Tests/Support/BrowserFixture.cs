@@ -65,10 +65,14 @@ public abstract class BrowserFixture
     }
 
     /// <summary>A fresh browser context (its own storage, like another person's browser) with one page open at <paramref name="url"/>.</summary>
-    protected async Task<IPage> OpenPageAsync(Uri url)
+    protected Task<IPage> OpenPageAsync(Uri url) =>
+        OpenPageAsync(url, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+
+    /// <summary>As <see cref="OpenPageAsync(Uri)"/>, in a context made with <paramref name="options"/> (a phone's viewport and touch, a wide screen).</summary>
+    protected async Task<IPage> OpenPageAsync(Uri url, BrowserNewContextOptions options)
     {
         ArgumentNullException.ThrowIfNull(url);
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(10_000);
         _contexts.Add(context);
         var page = await context.NewPageAsync();

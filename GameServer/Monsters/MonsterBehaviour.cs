@@ -7,7 +7,7 @@ namespace GameServer.Monsters;
 /// What monsters do on their own, once per tick. Every change of state goes through the state
 /// machine's transitions (and the post-save rule), never around them:
 /// a wandering monster roams, and attacks the nearest online player within <c>Monsters:AggroRadius</c>;
-/// an attacking monster follows its target, and wanders when the target leaves the radius or goes offline;
+/// an attacking monster follows its target to its own place round it (<see cref="AttackRing"/>), and wanders when the target leaves the radius or goes offline;
 /// an evading monster flees from the player it attacked;
 /// a monster looking for aid regains health, and wanders when healed;
 /// a defeated monster comes back, somewhere else and healed, after <c>Monsters:RespawnDelay</c>.
@@ -26,6 +26,7 @@ public sealed class MonsterBehaviour(MonsterWorld world, PlayerWorld players, IO
         var settings = options.Value;
         lock (world.Lock)
         {
+            var places = AttackRing.Places(world.All);
             foreach (var monster in world.All)
             {
                 if (monster.RespawnAt is { } due)
@@ -40,7 +41,7 @@ public sealed class MonsterBehaviour(MonsterWorld world, PlayerWorld players, IO
                 }
 
                 var before = (monster.State, monster.HealthPoints, monster.UserBeingAttacked, monster.PositionX, monster.PositionY);
-                Act(monster, settings);
+                Act(monster, settings, places);
                 MonsterStateMachine.AfterSave(monster);
                 if (before != (monster.State, monster.HealthPoints, monster.UserBeingAttacked, monster.PositionX, monster.PositionY))
                 {
@@ -50,7 +51,7 @@ public sealed class MonsterBehaviour(MonsterWorld world, PlayerWorld players, IO
         }
     }
 
-    private void Act(MonsterRecord monster, MonstersOptions settings)
+    private void Act(MonsterRecord monster, MonstersOptions settings, Dictionary<int, (int Slot, int Of)> places)
     {
         switch (monster.State)
         {
@@ -71,6 +72,15 @@ public sealed class MonsterBehaviour(MonsterWorld world, PlayerWorld players, IO
                 if (target is not { Online: true } t || Distance(monster, t.X, t.Y) > settings.AggroRadius)
                 {
                     MonsterStateMachine.Apply(monster, MonsterTransition.Wander);
+                }
+                else if (places.TryGetValue(monster.Id, out var place))
+                {
+                    // Each attacker goes to its own place round the target, so attackers never stack.
+                    var (x, y) = AttackRing.Spot(t.X, t.Y, place.Slot, place.Of, AttackRing.RadiusFor(settings.HitReach));
+                    if (Distance(monster, x, y) > 1e-9)
+                    {
+                        StepToward(monster, x, y, settings.ChaseStep, stopShort: 0);
+                    }
                 }
                 else if (Distance(monster, t.X, t.Y) > CloseEnough)
                 {
@@ -134,8 +144,8 @@ public sealed class MonsterBehaviour(MonsterWorld world, PlayerWorld players, IO
         Place(monster, x, y);
     }
 
-    /// <summary>Moves <paramref name="step"/> toward a point; a negative step moves away from it.</summary>
-    private void StepToward(MonsterRecord monster, double x, double y, double step)
+    /// <summary>Moves <paramref name="step"/> toward a point, stopping <paramref name="stopShort"/> before it; a negative step moves away from it.</summary>
+    private void StepToward(MonsterRecord monster, double x, double y, double step, double stopShort = CloseEnough)
     {
         var distance = Distance(monster, x, y);
         if (distance < 1e-9)
@@ -144,7 +154,7 @@ public sealed class MonsterBehaviour(MonsterWorld world, PlayerWorld players, IO
             return;
         }
 
-        var length = step > 0 ? Math.Min(step, distance - CloseEnough) : step;
+        var length = step > 0 ? Math.Min(step, distance - stopShort) : step;
         Place(monster, monster.PositionX + ((x - monster.PositionX) / distance * length), monster.PositionY + ((y - monster.PositionY) / distance * length));
     }
 

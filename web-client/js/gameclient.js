@@ -2,6 +2,8 @@
 // Requests are promises resolved by id; server notifications are events; a lost connection is
 // reopened with backoff and the session resumed with the saved token.
 
+import { ErrorCodes, Methods } from "./protocol.js";
+
 const OPEN_WAIT_MS = 10_000;
 const CALL_TIMEOUT_MS = 10_000;
 const FIRST_RETRY_MS = 250;
@@ -87,7 +89,7 @@ export class GameClient extends EventTarget {
 
   /**
    * Sends a notification: a call without id. The server runs it and answers nothing, not even an
-   * error. The way to send movement at rate: `client.notify("players.move", { dx, dy })`.
+   * error. The way to send movement at rate: `client.notify(Methods.PlayersMove, { dx, dy })`.
    */
   async notify(method, params) {
     await this.#opened();
@@ -104,12 +106,12 @@ export class GameClient extends EventTarget {
     this.#open().catch(() => {});
   }
 
-  async register(username, password) { return this.#signedIn(await this.call("auth.register", { username, password, ...this.#presence })); }
-  async login(username, password) { return this.#signedIn(await this.call("auth.login", { username, password, ...this.#presence })); }
-  async resume(token) { return this.#signedIn(await this.call("auth.resume", { token, ...this.#presence })); }
+  async register(username, password) { return this.#signedIn(await this.call(Methods.AuthRegister, { username, password, ...this.#presence })); }
+  async login(username, password) { return this.#signedIn(await this.call(Methods.AuthLogin, { username, password, ...this.#presence })); }
+  async resume(token) { return this.#signedIn(await this.call(Methods.AuthResume, { token, ...this.#presence })); }
 
   async logout() {
-    await this.call("auth.logout");
+    await this.call(Methods.AuthLogout);
     this.token = null;
     this.user = null;
     this.#emit("session", { user: null, token: null });
@@ -139,7 +141,7 @@ export class GameClient extends EventTarget {
             // Only a refused token is dead (revoked or expired while away). Any other failure (no
             // answer, rate limited, the connection lost) keeps it: the socket is closed, so the
             // page is not left connected but logged out, and the next attempt resumes again.
-            if (error instanceof RpcError && error.code === -32001) this.#signedOut("token_refused");
+            if (error instanceof RpcError && error.code === ErrorCodes.Unauthenticated) this.#signedOut("token_refused");
             else socket.close(4000, "resume failed");
           }
         }
@@ -193,9 +195,9 @@ export class GameClient extends EventTarget {
     for (const entry of Array.isArray(message) ? message : [message]) {
       if (entry.method) {
         // The server signed this connection out (token revoked or expired): the token is dead, drop it.
-        if (entry.method === "auth.signed_out") this.#signedOut(entry.params?.reason);
+        if (entry.method === Methods.AuthSignedOut) this.#signedOut(entry.params?.reason);
         // An admin changed this user (rights granted or revoked): the connection already has the new rights.
-        if (entry.method === "auth.user_changed" && this.user) {
+        if (entry.method === Methods.AuthUserChanged && this.user) {
           this.user = entry.params.user;
           this.#emit("session", { user: this.user, token: this.token, changed: true });
         }
