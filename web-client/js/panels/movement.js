@@ -1,6 +1,6 @@
 // Players in the world: the list, the own position, and moving by keys, buttons or the touch pad.
 import { $, element } from "../dom.js";
-import { applyPlayerEntries } from "../gameclient.js";
+import { applyPlayerEntries } from "../playerentries.js";
 import { ErrorCodes, Methods } from "../protocol.js";
 
 const STEPS = { up: [0, -1], down: [0, 1], left: [-1, 0], right: [1, 0] };
