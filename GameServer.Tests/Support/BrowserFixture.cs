@@ -74,6 +74,9 @@ public abstract class BrowserFixture
         ArgumentNullException.ThrowIfNull(url);
         var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(10_000);
+
+        // Loading the page and its modules has taken over 10 s on two cores shared with other builds.
+        context.SetDefaultNavigationTimeout(30_000);
         _contexts.Add(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync(url.ToString());
