@@ -169,7 +169,10 @@ public sealed class InventoryHttpTests
         var inventory = await owner.MyInventoryAsync();
         var cup = await _admin.CreateItemAsync("Cup", 0.2);
         var plate = await _admin.CreateItemAsync("Plate", 0.5);
+        var cupAdded = owner.WaitForNotificationAsync(Protocol.Methods.InventoryItemAdded);
         await _admin.AddItemToInventoryAsync(inventory.Id, cup.Id);
+        // The cup's own notification first: a waiter set up before it arrives would take it for the plate's.
+        await cupAdded.WaitAsync(TimeSpan.FromSeconds(5));
 
         var added = owner.WaitForNotificationAsync(Protocol.Methods.InventoryItemAdded);
         var removed = owner.WaitForNotificationAsync(Protocol.Methods.InventoryItemRemoved);
