@@ -1,0 +1,69 @@
+using GameServer.Accounts;
+using GameServer.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace GameServer.Tests.WebClient;
+
+/// <summary>
+/// A real server in-process for each test and the dashboard at <c>/admin</c> in Chromium, logged in
+/// through its form. Assertions wait up to 15 s: the machine is shared with other builds.
+/// </summary>
+public abstract class AdminDashboardFixture : BrowserFixture
+{
+    protected InProcessServer Server { get; private set; } = null!;
+
+    /// <summary>The name the last <see cref="OpenAdminAsync"/> logged in with.</summary>
+    protected string AdminName { get; private set; } = "";
+
+    /// <summary>Settings for the server, as on its command line; none by default.</summary>
+    protected virtual string[] ServerSettings => [];
+
+    [SetUp]
+    public async Task StartServer()
+    {
+        SetDefaultExpectTimeout(15_000);
+        Server = await InProcessServer.StartAsync(ServerSettings);
+    }
+
+    [TearDown]
+    public async Task StopServer() => await Server.DisposeAsync();
+
+    protected async Task<IPage> OpenAdminAsync(bool admin = true, string? tab = null)
+    {
+        var name = AdminName = Some.Username(admin ? "admin" : "player");
+        var accounts = Server.Services.GetRequiredService<AccountService>();
+        await accounts.RegisterAsync(name, Some.Password, client: null, isAdmin: admin);
+        var page = await OpenPageAsync(new Uri(Server.HttpUri, "/admin"));
+        page.SetDefaultTimeout(15_000);
+        await page.FillAsync("#login-form input[name=username]", name);
+        await page.FillAsync("#login-form input[name=password]", Some.Password);
+        await page.ClickAsync("#login-form button[type=submit]");
+        await Expect(page.Locator("#who")).ToHaveTextAsync(name);
+        if (tab is not null)
+        {
+            await OpenTabAsync(page, tab);
+        }
+
+        return page;
+    }
+
+    /// <summary>Clicks the tab and waits until its panel shows.</summary>
+    protected static async Task OpenTabAsync(IPage page, string tab)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.ClickAsync($"[data-tab='{tab}']");
+        await Expect(page.Locator($"[data-panel='{tab}']")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Answers the page's in-page confirmation: its Cancel or its confirm button.</summary>
+    protected static async Task AnswerConfirmationAsync(IPage page, bool confirm)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var dialog = page.Locator("#confirm-dialog");
+        await Expect(dialog).ToBeVisibleAsync();
+        await dialog.Locator(confirm ? "#confirm-ok" : "button[value=cancel]").ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+    }
+}
