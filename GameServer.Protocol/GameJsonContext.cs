@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GameServer.Protocol.Accounts;
+using GameServer.Protocol.Analytics;
 using GameServer.Protocol.Chat;
 using GameServer.Protocol.Inventory;
 using GameServer.Protocol.JsonRpc;
@@ -85,6 +86,10 @@ namespace GameServer.Protocol;
 [JsonSerializable(typeof(LeaderboardPage))]
 [JsonSerializable(typeof(LeaderboardStanding))]
 [JsonSerializable(typeof(LeaderboardChanged))]
+[JsonSerializable(typeof(AnalyticsSummaryParams))]
+[JsonSerializable(typeof(AnalyticsSummary))]
+[JsonSerializable(typeof(AnalyticsEventsParams))]
+[JsonSerializable(typeof(AnalyticsEventList))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(Dictionary<string, string[]>))]
 public sealed partial class GameJsonContext : JsonSerializerContext;

@@ -164,4 +164,10 @@ public static class Methods
 
     /// <summary>Notification: a subscribed board's top 10 changed; at most once per second per board and period.</summary>
     public const string LeaderboardChanged = "leaderboard.changed";
+
+    /// <summary>Admin: per-day figures (active users, new users, sessions, session lengths, events per type) and the busiest hours of a date range.</summary>
+    public const string AnalyticsSummary = "analytics.summary";
+
+    /// <summary>Admin: the latest raw game events, newest first, optionally of one type or user.</summary>
+    public const string AnalyticsEvents = "analytics.events";
 }

@@ -68,6 +68,8 @@ public sealed class AccessMatrixTests
         new("leaderboard.me", Access.User, _ => """{"board":"distance_walked"}"""),
         new("leaderboard.subscribe", Access.User, _ => """{"board":"gifts_received","period":"last_week"}"""),
         new("leaderboard.unsubscribe", Access.User, _ => """{"board":"gifts_received","period":"last_week"}"""),
+        new("analytics.summary", Access.Admin, _ => """{"from":"2030-01-01","to":"2030-01-07"}"""),
+        new("analytics.events", Access.Admin, s => $$"""{"user":{{s.Owner.Id}},"limit":10}"""),
     ];
 
     // What a let-in call may still answer: it reached the handler, which said something about the request itself.

@@ -57,6 +57,8 @@ export const Methods = Object.freeze({
   LeaderboardSubscribe: "leaderboard.subscribe",
   LeaderboardUnsubscribe: "leaderboard.unsubscribe",
   LeaderboardChanged: "leaderboard.changed",
+  AnalyticsSummary: "analytics.summary",
+  AnalyticsEvents: "analytics.events",
 });
 
 export const ErrorCodes = Object.freeze({
