@@ -66,4 +66,22 @@ public abstract class AdminDashboardFixture : BrowserFixture
         await dialog.Locator(confirm ? "#confirm-ok" : "button[value=cancel]").ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
     }
+
+    /// <summary>
+    /// Records the JSON-RPC calls the page sends and the answers it gets, from a reload on (the page's
+    /// first socket opened before the test could listen; the reload resumes the session).
+    /// </summary>
+    protected static async Task<RpcFrames> CaptureFramesAsync(IPage page, string expectedUser)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var frames = new RpcFrames();
+        page.WebSocket += (_, socket) =>
+        {
+            socket.FrameSent += (_, frame) => frames.Sent(frame.Text);
+            socket.FrameReceived += (_, frame) => frames.Received(frame.Text);
+        };
+        await page.ReloadAsync();
+        await Expect(page.Locator("#who")).ToHaveTextAsync(expectedUser);
+        return frames;
+    }
 }

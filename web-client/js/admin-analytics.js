@@ -1,17 +1,13 @@
 // The Analytics tab: daily active users, new users and sessions per day, and events per type, from
-// analytics.summary over a range of days (the last 7 by default), drawn with Chart.js (vendored, one
+// analytics.summary over a range of days (the server's last 7 by default), drawn with Chart.js (vendored, one
 // pinned file: ../vendor/README.md); the latest raw events from analytics.events, filtered by type and user.
 import { Methods } from "./protocol.js";
 import { $, el, explain, formatCount } from "./admin-dom.js";
 
 /** The event types the server records (docs/protocol.md, analytics). */
 export const EVENT_TYPES = ["registered", "logged_in", "logged_out", "moved", "gift_received", "monster_struck", "monster_defeated", "chat_sent"];
-const DEFAULT_DAYS = 7;
 const EVENTS_SHOWN = 50;
 const COLOURS = ["#2563eb", "#16a34a", "#d97706", "#9333ea", "#dc2626", "#0891b2", "#65a30d", "#db2777"];
-
-/** A day as the wire writes it (UTC): "2026-12-01". */
-const isoDay = (date) => date.toISOString().slice(0, 10);
 
 /** Seconds as "4 min 5 s": session lengths are read, not computed with. */
 function duration(seconds) {
@@ -24,9 +20,6 @@ export function createAnalyticsPanel(dash) {
   const { client } = dash;
   const range = $("analytics-range");
   const filter = $("analytics-filter");
-  const today = new Date();
-  range.elements.to.value = isoDay(today);
-  range.elements.from.value = isoDay(new Date(today.getTime() - (DEFAULT_DAYS - 1) * 86_400_000));
   filter.elements.type.append(...EVENT_TYPES.map((type) => el("option", { value: type, textContent: type })));
   const charts = {};
   for (const form of [range, filter]) form.addEventListener("submit", (event) => { event.preventDefault(); dash.refresh(); });
@@ -91,13 +84,18 @@ export function createAnalyticsPanel(dash) {
     live: false,
     async refresh() {
       $("analytics-error").textContent = "";
+      // The first time, no range: the server answers for the last 7 days by its own clock (UTC),
+      // not the browser's, and the picker shows the range it used.
       const { from, to } = Object.fromEntries(new FormData(range));
+      const days = from && to ? { from, to } : {};
       const { type, user } = Object.fromEntries(new FormData(filter));
       try {
         const [summary, events] = await Promise.all([
-          client.call(Methods.AnalyticsSummary, { from, to }),
+          client.call(Methods.AnalyticsSummary, days),
           client.call(Methods.AnalyticsEvents, { limit: EVENTS_SHOWN, ...(type ? { type } : {}), ...(user ? { user: Number(user) } : {}) }),
         ]);
+        range.elements.from.value = summary.from;
+        range.elements.to.value = summary.to;
         showSummary(summary);
         showEvents(events);
       } catch (error) {
