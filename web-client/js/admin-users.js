@@ -18,8 +18,12 @@ export function createUsersPanel(dash) {
         el("td", {}, el("span", { className: "role" }), " ", admin),
         el("td", { className: "actions" }, button("Reset password", async () => {
           const password = await confirmAction(`Set a new password for ${user.username}? Every device of ${user.username} is logged out.`, { action: "Reset password", password: true });
-          if (password) act(row, () => client.call(Methods.UsersSetPassword, { id: user.id, password }));
-        }, { className: "danger" }), rowError()));
+          const note = row.querySelector(".row-note");
+          note.textContent = "";
+          if (password && await act(row, () => client.call(Methods.UsersSetPassword, { id: user.id, password }))) {
+            note.textContent = `New password set; every device of ${user.username} was logged out.`;
+          }
+        }, { className: "danger" }), rowError(), el("span", { className: "row-note", role: "status" })));
       // The click ticks the box at once; a revoke asks first, and a cancelled or refused change puts
       // it back to what is stored.
       admin.onchange = async () => {
