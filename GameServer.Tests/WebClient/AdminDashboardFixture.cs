@@ -20,11 +20,33 @@ public abstract class AdminDashboardFixture : BrowserFixture
     /// <summary>Settings for the server, as on its command line; none by default.</summary>
     protected virtual string[] ServerSettings => [];
 
+    /// <summary>Services the server is given in place of its own (a virtual clock), if any.</summary>
+    protected virtual Action<IServiceCollection>? ServerServices => null;
+
     [SetUp]
     public async Task StartServer()
     {
         SetDefaultExpectTimeout(15_000);
-        Server = await InProcessServer.StartAsync(ServerSettings);
+        Server = ServerServices is { } services
+            ? await InProcessServer.StartAsync(services, ServerSettings)
+            : await InProcessServer.StartAsync(ServerSettings);
+    }
+
+    /// <summary>A picture of the page, full length, in the test's output.</summary>
+    protected static async Task AttachScreenshotAsync(IPage page, string name, string description)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var path = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"{TestContext.CurrentContext.Test.MethodName}-{name}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        TestContext.AddTestAttachment(path, description);
+    }
+
+    /// <summary>How wide the document is against the window: more than the window is a sideways scroll.</summary>
+    protected static async Task<(int ScrollWidth, int InnerWidth)> WidthsAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        return (widths[0], widths[1]);
     }
 
     [TearDown]
