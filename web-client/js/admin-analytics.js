@@ -16,6 +16,9 @@ function duration(seconds) {
   return whole < 60 ? `${whole} s` : `${Math.floor(whole / 60)} min ${whole % 60} s`;
 }
 
+/** A time as "2030-03-09 14:00:00", in UTC like the days and hours of the summary. */
+const utc = (time) => new Date(time).toISOString().replace("T", " ").slice(0, 19);
+
 export function createAnalyticsPanel(dash) {
   const { client } = dash;
   const range = $("analytics-range");
@@ -73,7 +76,7 @@ export function createAnalyticsPanel(dash) {
 
   function showEvents({ events }) {
     $("analytics-events").replaceChildren(...events.map((event) => el("tr", { dataset: { event: event.id } },
-      el("td", { textContent: new Date(event.time).toLocaleString() }),
+      el("td", { textContent: utc(event.time) }),
       el("td", { textContent: event.type }),
       el("td", { textContent: event.username ?? `user ${event.user}` }),
       el("td", { className: "data", textContent: event.data === null || event.data === undefined ? "" : JSON.stringify(event.data) }))));
