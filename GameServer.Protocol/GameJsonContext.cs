@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GameServer.Protocol.Accounts;
+using GameServer.Protocol.Analytics;
 using GameServer.Protocol.Chat;
 using GameServer.Protocol.Inventory;
 using GameServer.Protocol.JsonRpc;
@@ -39,6 +40,8 @@ namespace GameServer.Protocol;
 [JsonSerializable(typeof(IReadOnlyList<Item>))]
 [JsonSerializable(typeof(ItemRef))]
 [JsonSerializable(typeof(ItemListParams))]
+[JsonSerializable(typeof(ItemCountParams))]
+[JsonSerializable(typeof(ListTotal))]
 [JsonSerializable(typeof(ItemCreate))]
 [JsonSerializable(typeof(ItemUpdate))]
 [JsonSerializable(typeof(ItemPatch))]
@@ -46,6 +49,7 @@ namespace GameServer.Protocol;
 [JsonSerializable(typeof(InventorySummary))]
 [JsonSerializable(typeof(IReadOnlyList<InventorySummary>))]
 [JsonSerializable(typeof(InventoryListParams))]
+[JsonSerializable(typeof(InventoryCountParams))]
 [JsonSerializable(typeof(InventoryRef))]
 [JsonSerializable(typeof(InventoryItemParams))]
 [JsonSerializable(typeof(InventoryItemsBody))]
@@ -82,6 +86,10 @@ namespace GameServer.Protocol;
 [JsonSerializable(typeof(LeaderboardPage))]
 [JsonSerializable(typeof(LeaderboardStanding))]
 [JsonSerializable(typeof(LeaderboardChanged))]
+[JsonSerializable(typeof(AnalyticsSummaryParams))]
+[JsonSerializable(typeof(AnalyticsSummary))]
+[JsonSerializable(typeof(AnalyticsEventsParams))]
+[JsonSerializable(typeof(AnalyticsEventList))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(Dictionary<string, string[]>))]
 public sealed partial class GameJsonContext : JsonSerializerContext;

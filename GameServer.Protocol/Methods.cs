@@ -36,8 +36,11 @@ public static class Methods
     /// <summary>Sets a user's password and logs out all of its devices; admins only.</summary>
     public const string UsersSetPassword = "users.set_password";
 
-    /// <summary>All items, ordered by weight, then id.</summary>
+    /// <summary>A page of the items, ordered by weight, then id; optionally those whose name contains a search.</summary>
     public const string ItemsList = "items.list";
+
+    /// <summary>How many items <see cref="ItemsList"/> pages through, with the same search.</summary>
+    public const string ItemsCount = "items.count";
 
     /// <summary>One item by id.</summary>
     public const string ItemsGet = "items.get";
@@ -53,6 +56,9 @@ public static class Methods
 
     /// <summary>Inventories in the original's shape, optionally filtered by username.</summary>
     public const string InventoriesList = "inventories.list";
+
+    /// <summary>How many inventories <see cref="InventoriesList"/> pages through, with the same filters.</summary>
+    public const string InventoriesCount = "inventories.count";
 
     /// <summary>One inventory by id.</summary>
     public const string InventoriesGet = "inventories.get";
@@ -158,4 +164,10 @@ public static class Methods
 
     /// <summary>Notification: a subscribed board's top 10 changed; at most once per second per board and period.</summary>
     public const string LeaderboardChanged = "leaderboard.changed";
+
+    /// <summary>Admin: per-day figures (active users, new users, sessions, session lengths, events per type) and the busiest hours of a date range.</summary>
+    public const string AnalyticsSummary = "analytics.summary";
+
+    /// <summary>Admin: the latest raw game events, newest first, optionally of one type or user.</summary>
+    public const string AnalyticsEvents = "analytics.events";
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GameServer.Accounts;
+using GameServer.Analytics;
 using GameServer.Chat;
 using GameServer.CommandLine;
 using GameServer.Gifts;
@@ -91,6 +92,7 @@ public static class Program
             .AddChat(builder.Configuration)
             .AddMonsters(builder.Configuration)
             .AddLeaderboards()
+            .AddAnalytics(builder.Configuration)
             // Last, so the schedule starts once every world is loaded and stops before they save.
             .AddJobs(builder.Configuration)
             .AddSingleton<SystemRpc>()
@@ -104,6 +106,7 @@ public static class Program
                 sp.GetRequiredService<ChatRpc>(),
                 sp.GetRequiredService<MonstersRpc>(),
                 sp.GetRequiredService<LeaderboardsRpc>(),
+                sp.GetRequiredService<AnalyticsRpc>(),
             });
         testServices?.Invoke(builder.Services);
 

@@ -11,6 +11,14 @@ public static class InventoryClientExtensions
     public static Task<IReadOnlyList<Item>> ListItemsAsync(this GameClient client, int? offset = null, int? limit = null, CancellationToken cancellationToken = default) =>
         client.CallAsync(Methods.ItemsList, new ItemListParams(offset, limit), Json.ItemListParams, Json.IReadOnlyListItem, cancellationToken);
 
+    /// <summary>A page of the items whose name contains <paramref name="search"/>, ignoring case, ordered by weight, then id.</summary>
+    public static Task<IReadOnlyList<Item>> SearchItemsAsync(this GameClient client, string search, int? offset = null, int? limit = null, CancellationToken cancellationToken = default) =>
+        client.CallAsync(Methods.ItemsList, new ItemListParams(offset, limit, search), Json.ItemListParams, Json.IReadOnlyListItem, cancellationToken);
+
+    /// <summary>How many items there are, or how many have <paramref name="search"/> in their name.</summary>
+    public static async Task<int> CountItemsAsync(this GameClient client, string? search = null, CancellationToken cancellationToken = default) =>
+        (await client.CallAsync(Methods.ItemsCount, new ItemCountParams(search), Json.ItemCountParams, Json.ListTotal, cancellationToken).ConfigureAwait(false)).Total;
+
     /// <summary>One item.</summary>
     public static Task<Item> GetItemAsync(this GameClient client, int id, CancellationToken cancellationToken = default) =>
         client.CallAsync(Methods.ItemsGet, new ItemRef(id), Json.ItemRef, Json.Item, cancellationToken);
@@ -33,6 +41,14 @@ public static class InventoryClientExtensions
     /// </summary>
     public static Task<IReadOnlyList<InventorySummary>> ListInventoriesAsync(this GameClient client, string? username = null, int? offset = null, int? limit = null, CancellationToken cancellationToken = default) =>
         client.CallAsync(Methods.InventoriesList, new InventoryListParams(username, offset, limit), Json.InventoryListParams, Json.IReadOnlyListInventorySummary, cancellationToken);
+
+    /// <summary>A page of the inventories whose owner's name contains <paramref name="search"/>, ignoring case, in the order of the owners' ids.</summary>
+    public static Task<IReadOnlyList<InventorySummary>> SearchInventoriesAsync(this GameClient client, string search, int? offset = null, int? limit = null, CancellationToken cancellationToken = default) =>
+        client.CallAsync(Methods.InventoriesList, new InventoryListParams(null, offset, limit, search), Json.InventoryListParams, Json.IReadOnlyListInventorySummary, cancellationToken);
+
+    /// <summary>How many inventories there are, or how many have an owner whose name contains <paramref name="search"/>.</summary>
+    public static async Task<int> CountInventoriesAsync(this GameClient client, string? search = null, CancellationToken cancellationToken = default) =>
+        (await client.CallAsync(Methods.InventoriesCount, new InventoryCountParams(null, search), Json.InventoryCountParams, Json.ListTotal, cancellationToken).ConfigureAwait(false)).Total;
 
     /// <summary>One inventory in the original's shape.</summary>
     public static Task<InventorySummary> GetInventoryAsync(this GameClient client, int id, CancellationToken cancellationToken = default) =>

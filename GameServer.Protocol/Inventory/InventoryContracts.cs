@@ -12,7 +12,13 @@ public sealed record InventorySummary(int Id, int User, IReadOnlyList<int> Items
 /// <param name="Username">Only the inventory of the user with exactly this name; all when left out.</param>
 /// <param name="Offset">Inventories to skip; 0 when left out.</param>
 /// <param name="Limit">Most inventories to return: 0 to 1000, 100 when left out.</param>
-public sealed record InventoryListParams(string? Username = null, int? Offset = null, int? Limit = null);
+/// <param name="Search">Only the inventories whose owner's name contains this, ignoring case (at most 100 characters); all when left out or blank.</param>
+public sealed record InventoryListParams(string? Username = null, int? Offset = null, int? Limit = null, string? Search = null);
+
+/// <summary>Parameters of <c>inventories.count</c>: the filters of the <c>inventories.list</c> it counts for.</summary>
+/// <param name="Username">As in <see cref="InventoryListParams"/>.</param>
+/// <param name="Search">As in <see cref="InventoryListParams"/>.</param>
+public sealed record InventoryCountParams(string? Username = null, string? Search = null);
 
 /// <summary>Parameters naming one inventory by id: <c>inventories.get</c>.</summary>
 /// <param name="Id">The inventory's id.</param>

@@ -15,7 +15,16 @@ public sealed record ItemRef(int Id);
 /// <summary>Parameters of <c>items.list</c>: a page of the items ordered by weight, then id.</summary>
 /// <param name="Offset">Items to skip; 0 when left out.</param>
 /// <param name="Limit">Most items to return: 0 to 1000, 100 when left out.</param>
-public sealed record ItemListParams(int? Offset = null, int? Limit = null);
+/// <param name="Search">Only the items whose name contains this, ignoring case (at most 100 characters); all when left out or blank.</param>
+public sealed record ItemListParams(int? Offset = null, int? Limit = null, string? Search = null);
+
+/// <summary>Parameters of <c>items.count</c>: the filter of the <c>items.list</c> it counts for.</summary>
+/// <param name="Search">As in <see cref="ItemListParams"/>.</param>
+public sealed record ItemCountParams(string? Search = null);
+
+/// <summary>The answer to <c>items.count</c> and <c>inventories.count</c>: how many a list pages through.</summary>
+/// <param name="Total">The number of items or inventories matching the filter.</param>
+public sealed record ListTotal(int Total);
 
 /// <summary>Parameters of <c>items.create</c>.</summary>
 /// <param name="Name">1–255 characters after trimming.</param>

@@ -36,11 +36,13 @@ public sealed class AccessMatrixTests
         new("users.set_admin", Access.Admin, s => $$"""{"id":{{s.Owner.Id}},"is_admin":false}"""),
         new("users.set_password", Access.Admin, s => $$"""{"id":{{s.Owner.Id}},"password":"{{Some.Password}}"}"""),
         new("items.list", Access.User, _ => "{}"),
+        new("items.count", Access.User, _ => """{"search":"matrix"}"""),
         new("items.get", Access.User, s => $$"""{"id":{{s.OwnersItem}}}"""),
         new("items.create", Access.Admin, _ => """{"name":"matrix","weight":1}"""),
         new("items.update", Access.Admin, s => $$"""{"id":{{s.OwnersItem}},"weight":2}"""),
         new("items.delete", Access.Admin, s => $$"""{"id":{{s.NewItemInOwnersInventory()}}}"""),
         new("inventories.list", Access.User, _ => "{}"),
+        new("inventories.count", Access.User, s => $$"""{"search":"{{s.Owner.Name}}"}"""),
         new("inventories.get", Access.User, s => $$"""{"id":{{s.OwnersInventory}}}"""),
         new("inventories.add_item", Access.Admin, s => $$"""{"inventory":{{s.OwnersInventory}},"item":{{s.NewItem()}}}"""),
         new("inventories.remove_item", Access.Admin, s => $$"""{"inventory":{{s.OwnersInventory}},"item":{{s.NewItemInOwnersInventory()}}}"""),
@@ -66,6 +68,8 @@ public sealed class AccessMatrixTests
         new("leaderboard.me", Access.User, _ => """{"board":"distance_walked"}"""),
         new("leaderboard.subscribe", Access.User, _ => """{"board":"gifts_received","period":"last_week"}"""),
         new("leaderboard.unsubscribe", Access.User, _ => """{"board":"gifts_received","period":"last_week"}"""),
+        new("analytics.summary", Access.Admin, _ => """{"from":"2030-01-01","to":"2030-01-07"}"""),
+        new("analytics.events", Access.Admin, s => $$"""{"user":{{s.Owner.Id}},"limit":10}"""),
     ];
 
     // What a let-in call may still answer: it reached the handler, which said something about the request itself.

@@ -58,9 +58,10 @@ public sealed partial class AccountService(
             LastSeenAt = now,
         };
         user.PasswordHash = await hasher.HashAsync(user, password, cancellationToken);
+        SignedInUser signedIn;
         try
         {
-            return database.InTransaction(() =>
+            signedIn = database.InTransaction(() =>
             {
                 store.Insert(user);
                 foreach (var provisioner in provisioners)
@@ -76,6 +77,9 @@ public sealed partial class AccountService(
             // Two registrations of one name raced past the check above; the unique index decided.
             throw RpcException.Conflict("username", "is already taken");
         }
+
+        _registered.OnNext(new UserRegistered(user.Id, user.Username));
+        return signedIn;
     }
 
     /// <summary>

@@ -27,6 +27,16 @@ public sealed class AccountStore(GameDatabase database)
     public IEnumerable<(int Id, string Username)> UserNamesSeenSince(DateTime since) =>
         _users.Query().Where(u => u.LastSeenAt >= since).Select(u => new { u.Id, u.Username }).ToEnumerable().Select(u => (u.Id, u.Username));
 
+    /// <summary>
+    /// A page of the ids of the users whose name contains <paramref name="search"/>, ignoring case, in
+    /// id order: a read of every user's normalized name, which no index can answer.
+    /// </summary>
+    public IReadOnlyList<int> IdsWithNameContaining(string search, int offset, int limit) =>
+        limit == 0 ? [] : _users.Query().Where(NameContains(search)).OrderBy(u => u.Id).Select(u => u.Id).Skip(offset).Limit(limit).ToList();
+
+    /// <summary>How many users have <paramref name="search"/> in their name, ignoring case.</summary>
+    public int CountWithNameContaining(string search) => _users.Count(NameContains(search));
+
     public int CountAdmins() => _users.Count(u => u.IsAdmin);
 
     /// <summary>Inserts the user; a name taken in any case is refused by the unique index.</summary>
@@ -52,4 +62,7 @@ public sealed class AccountStore(GameDatabase database)
 
     private bool SetField(int userId, string field, BsonValue value) =>
         _users.UpdateMany(BsonExpression.Create($"{{ {field}: @0 }}", value), BsonExpression.Create("_id = @0", new BsonValue(userId))) > 0;
+
+    private static BsonExpression NameContains(string search) =>
+        BsonExpression.Create("INDEXOF($.NormalizedUsername, @0) >= 0", new BsonValue(User.Normalize(search)));
 }

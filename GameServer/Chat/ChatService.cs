@@ -1,3 +1,5 @@
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
 using GameServer.Limits;
 using GameServer.Protocol;
 using GameServer.Protocol.Chat;
@@ -30,6 +32,8 @@ public sealed partial class ChatService(
     // a new subscriber's history end exactly where its notifications begin: no gap, no duplicate.
     private readonly Lock _order = new();
 
+    private readonly Subject<ChatMessage> _sent = new();
+
     private static GameJsonContext Json => GameJsonContext.Default;
 
     /// <summary>Subscribes the session to <c>chat.message</c> (again is harmless) and returns the latest messages.</summary>
@@ -46,6 +50,9 @@ public sealed partial class ChatService(
     /// <summary>Stops <c>chat.message</c> for the session; false when it was not subscribed.</summary>
     public bool Unsubscribe(Session session) => _subscribers.Remove(session);
 
+    /// <summary>Every message sent, once stored and pushed, on the sender's thread: for features that follow the game (analytics) without Chat knowing them.</summary>
+    public IObservable<ChatMessage> Sent => _sent.AsObservable();
+
     /// <summary>
     /// Validates the text, counts the message against the sender's limit, stores it and pushes it to
     /// every subscriber, serialised once. Invalid text is refused before it uses up any of the limit.
@@ -59,15 +66,19 @@ public sealed partial class ChatService(
             throw RpcException.RateLimited(retryAfter);
         }
 
+        ChatMessage message;
         lock (_order)
         {
             var record = new ChatMessageRecord { User = sender.Id, Username = sender.Username, Text = validText, At = WholeMilliseconds(time.GetUtcNow()) };
             store.Insert(record);
-            var message = ToContract(record);
+            message = ToContract(record);
             var recipients = _subscribers.Broadcast(Notification.Create(Methods.ChatMessage, message, Json.ChatMessage));
             LogSent(message.Id, sender.Username, recipients);
-            return message;
         }
+
+        // Outside the lock: a follower never holds up the next sender.
+        _sent.OnNext(message);
+        return message;
     }
 
     /// <summary>The latest <paramref name="limit"/> messages (<c>Chat:HistoryLimit</c> when null), oldest first.</summary>

@@ -5,7 +5,8 @@ namespace GameServer.Gifts;
 
 /// <summary>The users who received a gift in one batch of a gift run.</summary>
 /// <param name="Users">Their user ids, each once.</param>
-public sealed record GiftsGiven(IReadOnlyList<int> Users);
+/// <param name="Items">The name of the gift each received, in the order of <paramref name="Users"/>.</param>
+public sealed record GiftsGiven(IReadOnlyList<int> Users, IReadOnlyList<string> Items);
 
 /// <summary>
 /// The gift job's batches as a stream, published once each batch's transaction has committed: for

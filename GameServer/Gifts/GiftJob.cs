@@ -39,9 +39,11 @@ public sealed partial class GiftJob(
         foreach (var batch in users.Chunk(BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var receivers = inventory.GiveNewItems([.. batch.Select(user => new NewItemFor(user.Id, $"Gift for {user.Username}", 0))]);
+            var gifts = batch.Select(user => new NewItemFor(user.Id, $"Gift for {user.Username}", 0)).ToList();
+            var receivers = inventory.GiveNewItems(gifts);
             given += receivers.Count;
-            feed.Publish(new GiftsGiven(receivers));
+            var names = gifts.ToDictionary(gift => gift.UserId, gift => gift.Name);
+            feed.Publish(new GiftsGiven(receivers, [.. receivers.Select(user => names[user])]));
         }
 
         LogGiven(given);

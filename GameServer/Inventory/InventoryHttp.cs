@@ -19,12 +19,12 @@ public static class InventoryHttp
         var api = app.MapGroup("/api");
         api.MapGet("/", ListResources);
 
-        api.MapGet("/items/", (HttpContext context, InventoryService inventory) =>
+        api.MapGet("/items/", (HttpContext context, string? search, InventoryService inventory) =>
             ApiResponse.RunAsync(context, () =>
             {
-                var total = inventory.CountItems();
+                var total = inventory.CountItems(search);
                 var page = ApiPage.Read(context.Request, total, InventoryService.DefaultPageSize, InventoryService.MaxPageSize);
-                var items = inventory.ListItems(page.Offset, page.Size);
+                var items = inventory.ListItems(page.Offset, page.Size, search);
                 page.WriteHeaders(context, total);
                 return Task.FromResult(items);
             }, Json.IReadOnlyListItem));
@@ -56,12 +56,12 @@ public static class InventoryHttp
                 return Task.CompletedTask;
             }));
 
-        api.MapGet("/inventories/", (HttpContext context, string? username, InventoryService inventory) =>
+        api.MapGet("/inventories/", (HttpContext context, string? username, string? search, InventoryService inventory) =>
             ApiResponse.RunAsync(context, () =>
             {
-                var total = inventory.CountInventories(username);
+                var total = inventory.CountInventories(username, search);
                 var page = ApiPage.Read(context.Request, total, InventoryService.DefaultPageSize, InventoryService.MaxPageSize);
-                var inventories = inventory.ListInventories(username, page.Offset, page.Size);
+                var inventories = inventory.ListInventories(username, page.Offset, page.Size, search);
                 page.WriteHeaders(context, total);
                 return Task.FromResult(inventories);
             }, Json.IReadOnlyListInventorySummary));

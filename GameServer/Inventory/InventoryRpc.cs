@@ -12,7 +12,9 @@ public sealed class InventoryRpc(InventoryService inventory) : IRpcMethods
         var json = GameJsonContext.Default;
         methods
             .Add(Methods.ItemsList, RpcAccess.User, json.ItemListParams, json.IReadOnlyListItem,
-                (_, p, _) => ValueTask.FromResult(inventory.ListItems(p.Offset, p.Limit)))
+                (_, p, _) => ValueTask.FromResult(inventory.ListItems(p.Offset, p.Limit, p.Search)))
+            .Add(Methods.ItemsCount, RpcAccess.User, json.ItemCountParams, json.ListTotal,
+                (_, p, _) => ValueTask.FromResult(new Protocol.Inventory.ListTotal(inventory.CountItems(p.Search))))
             .Add(Methods.ItemsGet, RpcAccess.User, json.ItemRef, json.Item,
                 (_, p, _) => ValueTask.FromResult(inventory.GetItem(p.Id)))
             .Add(Methods.ItemsCreate, RpcAccess.Admin, json.ItemCreate, json.Item,
@@ -25,7 +27,9 @@ public sealed class InventoryRpc(InventoryService inventory) : IRpcMethods
                 return ValueTask.FromResult(new Protocol.Inventory.DeleteResult(true));
             })
             .Add(Methods.InventoriesList, RpcAccess.User, json.InventoryListParams, json.IReadOnlyListInventorySummary,
-                (_, p, _) => ValueTask.FromResult(inventory.ListInventories(p.Username, p.Offset, p.Limit)))
+                (_, p, _) => ValueTask.FromResult(inventory.ListInventories(p.Username, p.Offset, p.Limit, p.Search)))
+            .Add(Methods.InventoriesCount, RpcAccess.User, json.InventoryCountParams, json.ListTotal,
+                (_, p, _) => ValueTask.FromResult(new Protocol.Inventory.ListTotal(inventory.CountInventories(p.Username, p.Search))))
             .Add(Methods.InventoriesGet, RpcAccess.User, json.InventoryRef, json.InventorySummary,
                 (_, p, _) => ValueTask.FromResult(inventory.GetInventory(p.Id)))
             .Add(Methods.InventoryMine, RpcAccess.User, json.EmptyParams, json.MyInventory,

@@ -8,24 +8,45 @@ public sealed partial class InventoryService
     /// <summary>
     /// A page of the inventories in the original's shape, ordered by id: <paramref name="limit"/> (100
     /// when left out, at most 1000) from <paramref name="offset"/>. With a username, only that user's
-    /// (exact match), or none. Only the page's inventories and their links are read.
+    /// (exact match), or none; with a <paramref name="search"/>, only those whose owner's name contains
+    /// it, ignoring case, in the order of the owners' ids. Only the page's inventories and their links are read.
     /// </summary>
-    public IReadOnlyList<InventorySummary> ListInventories(string? username = null, int? offset = null, int? limit = null)
+    public IReadOnlyList<InventorySummary> ListInventories(string? username = null, int? offset = null, int? limit = null, string? search = null)
     {
         var (skip, take) = ValidPage(offset, limit);
-        if (username is null)
+        var searched = ValidSearch(search);
+        if (username is not null)
         {
-            var page = inventories.Page(skip, take);
-            var itemsOf = inventories.ItemIdsOf(page.Select(i => i.Id).ToList());
-            return [.. page.Select(i => new InventorySummary(i.Id, i.User, itemsOf.GetValueOrDefault(i.Id) ?? []))];
+            return InventoryOf(username, searched) is { } inventory && skip == 0 && take > 0 ? [ToSummary(inventory)] : [];
         }
 
-        return InventoryOf(username) is { } inventory && skip == 0 && take > 0 ? [ToSummary(inventory)] : [];
+        IReadOnlyList<InventoryRecord> page;
+        if (searched is null)
+        {
+            page = inventories.Page(skip, take);
+        }
+        else
+        {
+            var owners = accounts.IdsWithNameContaining(searched, skip, take);
+            var byOwner = inventories.FindByUsers([.. owners]).ToDictionary(i => i.User);
+            page = [.. owners.Select(byOwner.GetValueOrDefault).OfType<InventoryRecord>()];
+        }
+
+        var itemsOf = inventories.ItemIdsOf(page.Select(i => i.Id).ToList());
+        return [.. page.Select(i => new InventorySummary(i.Id, i.User, itemsOf.GetValueOrDefault(i.Id) ?? []))];
     }
 
-    /// <summary>How many inventories <see cref="ListInventories"/> pages through: all, or the one of <paramref name="username"/>.</summary>
-    public int CountInventories(string? username = null) =>
-        username is null ? inventories.Count() : InventoryOf(username) is null ? 0 : 1;
+    /// <summary>How many inventories <see cref="ListInventories"/> pages through with the same filters.</summary>
+    public int CountInventories(string? username = null, string? search = null)
+    {
+        var searched = ValidSearch(search);
+        if (username is not null)
+        {
+            return InventoryOf(username, searched) is null ? 0 : 1;
+        }
+
+        return searched is null ? inventories.Count() : accounts.CountWithNameContaining(searched);
+    }
 
     public InventorySummary GetInventory(int id) => ToSummary(FindInventory(id));
 
@@ -47,10 +68,13 @@ public sealed partial class InventoryService
         return double.IsFinite(total) ? total : double.MaxValue;
     }
 
-    private InventoryRecord? InventoryOf(string username)
+    /// <summary>The inventory of the user named exactly <paramref name="username"/>, if that name also contains <paramref name="upperSearch"/> when one is given.</summary>
+    private InventoryRecord? InventoryOf(string username, string? upperSearch = null)
     {
         var user = accounts.FindUserByName(username);
-        return user is not null && string.Equals(user.Username, username, StringComparison.Ordinal) ? inventories.FindByUser(user.Id) : null;
+        var found = user is not null && string.Equals(user.Username, username, StringComparison.Ordinal)
+            && (upperSearch is null || user.NormalizedUsername.Contains(upperSearch, StringComparison.Ordinal));
+        return found ? inventories.FindByUser(user!.Id) : null;
     }
 
     /// <summary>Puts an item into an inventory; an item already there is a conflict.</summary>

@@ -31,15 +31,21 @@ public sealed partial class InventoryService(
     // Inventory changes check the links before they write them (an item at most once per inventory); one writer at a time keeps two checks from passing together.
     private readonly Lock _writes = new();
 
-    /// <summary>A page of the items ordered by weight, then id: <paramref name="limit"/> (100 when left out, at most 1000) from <paramref name="offset"/>.</summary>
-    public IReadOnlyList<Item> ListItems(int? offset = null, int? limit = null)
+    /// <summary>
+    /// A page of the items ordered by weight, then id: <paramref name="limit"/> (100 when left out, at
+    /// most 1000) from <paramref name="offset"/>; with a <paramref name="search"/>, only the items whose
+    /// name contains it, ignoring case.
+    /// </summary>
+    public IReadOnlyList<Item> ListItems(int? offset = null, int? limit = null, string? search = null)
     {
         var (skip, take) = ValidPage(offset, limit);
-        return items.ListByWeight(skip, take).Select(ToContract).ToList();
+        var found = ValidSearch(search) is { } upper ? items.SearchByWeight(upper, skip, take) : items.ListByWeight(skip, take);
+        return found.Select(ToContract).ToList();
     }
 
-    /// <summary>How many items there are: the total a paged list is part of.</summary>
-    public int CountItems() => items.Count();
+    /// <summary>How many items there are, or have <paramref name="search"/> in their name: the total a paged list is part of.</summary>
+    public int CountItems(string? search = null) =>
+        ValidSearch(search) is { } upper ? items.CountMatching(upper) : items.Count();
 
     public Item GetItem(int id) => ToContract(FindItem(id));
 

@@ -50,6 +50,17 @@ public sealed class ItemStore(GameDatabase database)
     public IReadOnlyList<ItemRecord> ListByWeight(int offset, int limit) =>
         limit == 0 ? [] : _items.Query().OrderBy(ItemOrderMigration.Expression).Skip(offset).Limit(limit).ToList();
 
+    /// <summary>
+    /// A page of the items whose name contains <paramref name="upperSearch"/> (upper case, invariant),
+    /// ordered by weight, then id. No index can answer a substring, so the items are read in the
+    /// index's order and filtered until the page is full: a search that matches little reads them all.
+    /// </summary>
+    public IReadOnlyList<ItemRecord> SearchByWeight(string upperSearch, int offset, int limit) =>
+        limit == 0 ? [] : _items.Query().Where(NameContains(upperSearch)).OrderBy(ItemOrderMigration.Expression).Skip(offset).Limit(limit).ToList();
+
+    /// <summary>How many items have <paramref name="upperSearch"/> in their name (a full read: not cached, as searches vary).</summary>
+    public int CountMatching(string upperSearch) => _items.Count(NameContains(upperSearch));
+
     public void Insert(ItemRecord item)
     {
         Forget();
@@ -70,6 +81,10 @@ public sealed class ItemStore(GameDatabase database)
         Forget();
         return _items.Delete(id);
     }
+
+    // The search goes in as a parameter, so one compiled expression serves every search (see InventoryStore.FindByUsers).
+    private static BsonExpression NameContains(string upperSearch) =>
+        BsonExpression.Create("INDEXOF(UPPER($.Name), @0) >= 0", new BsonValue(upperSearch));
 
     private void Forget() => Interlocked.Increment(ref _version);
 

@@ -15,6 +15,7 @@ public sealed class MonsterFeed(MonsterWorld world, SessionRegistry sessions)
 {
     private readonly Subscribers _subscribers = new(sessions);
     private readonly Subject<MonsterDefeated> _defeats = new();
+    private readonly Subject<MonsterStruck> _strikes = new();
 
     private static GameJsonContext Json => GameJsonContext.Default;
 
@@ -22,6 +23,9 @@ public sealed class MonsterFeed(MonsterWorld world, SessionRegistry sessions)
 
     /// <summary>Every defeat, as it is told to the player: for features that follow the game (the leaderboards) without Monsters knowing them.</summary>
     public IObservable<MonsterDefeated> Defeats => _defeats.AsObservable();
+
+    /// <summary>Every strike that reached a monster, the defeating one too: for features that follow the game (analytics) without Monsters knowing them.</summary>
+    public IObservable<MonsterStruck> Strikes => _strikes.AsObservable();
 
     /// <summary>Subscribes the session; the snapshot is every monster in the world, with the caller's defeats.</summary>
     public MonsterSnapshot Subscribe(Session session, IReadOnlyList<Monster> monsters, int defeats)
@@ -59,6 +63,9 @@ public sealed class MonsterFeed(MonsterWorld world, SessionRegistry sessions)
             _subscribers.Broadcast(Notification.Create(Methods.MonstersRemoved, new MonstersRemoved(removed), Json.MonstersRemoved));
         }
     }
+
+    /// <summary>Tells followers that a player struck a monster.</summary>
+    public void Struck(MonsterStruck strike) => _strikes.OnNext(strike);
 
     /// <summary>Tells every device of the player that it defeated a monster.</summary>
     public void Defeated(MonsterDefeated defeat)

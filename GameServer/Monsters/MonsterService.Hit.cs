@@ -65,6 +65,7 @@ public sealed partial class MonsterService
             struck = ToContract(monster);
         }
 
+        feed.Struck(new MonsterStruck(userId, monsterId, struck.HealthPoints));
         if (defeated)
         {
             feed.Defeated(new MonsterDefeated(monsterId, userId, players.AddDefeat(userId)));

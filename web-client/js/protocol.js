@@ -15,11 +15,13 @@ export const Methods = Object.freeze({
   UsersSetAdmin: "users.set_admin",
   UsersSetPassword: "users.set_password",
   ItemsList: "items.list",
+  ItemsCount: "items.count",
   ItemsGet: "items.get",
   ItemsCreate: "items.create",
   ItemsUpdate: "items.update",
   ItemsDelete: "items.delete",
   InventoriesList: "inventories.list",
+  InventoriesCount: "inventories.count",
   InventoriesGet: "inventories.get",
   InventoriesAddItem: "inventories.add_item",
   InventoriesRemoveItem: "inventories.remove_item",
@@ -55,6 +57,8 @@ export const Methods = Object.freeze({
   LeaderboardSubscribe: "leaderboard.subscribe",
   LeaderboardUnsubscribe: "leaderboard.unsubscribe",
   LeaderboardChanged: "leaderboard.changed",
+  AnalyticsSummary: "analytics.summary",
+  AnalyticsEvents: "analytics.events",
 });
 
 export const ErrorCodes = Object.freeze({

@@ -1,0 +1,31 @@
+using GameServer.Configuration;
+using GameServer.Jobs;
+using GameServer.Storage;
+
+namespace GameServer.Analytics;
+
+/// <summary>
+/// Registers game analytics: its settings (checked at start-up), buffer, instruments, store, the write
+/// and roll-up jobs, the schema-11 migration and the admin methods. Add after the features whose events
+/// it follows (Accounts, Players, Gifts, Monsters, Chat) and before Jobs.
+/// </summary>
+public static class AnalyticsFeature
+{
+    public static IServiceCollection AddAnalytics(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<AnalyticsOptions>(configuration, AnalyticsOptions.Section);
+        services.AddMetrics();
+        services.AddSingleton<AnalyticsMetrics>();
+        services.AddSingleton<AnalyticsBuffer>();
+        services.AddSingleton<AnalyticsSessions>();
+        services.AddSingleton<IAnalyticsStore, LiteDbAnalyticsStore>();
+        services.AddSingleton<AnalyticsWriter>();
+        services.AddSingleton<AnalyticsService>();
+        services.AddSingleton<AnalyticsRpc>();
+        services.AddSingleton<IMigration, AnalyticsMigration>();
+        services.AddHostedService<AnalyticsHost>();
+        services.AddJob<AnalyticsWriteJob>();
+        services.AddJob<AnalyticsRollUpJob>();
+        return services;
+    }
+}

@@ -1,0 +1,65 @@
+using GameServer.Storage;
+using LiteDB;
+
+namespace GameServer.Analytics;
+
+/// <summary>The <c>analytics_events</c> (raw, indexed by time, type and user) and <c>analytics_days</c> (keyed by date) collections.</summary>
+public sealed class LiteDbAnalyticsStore(GameDatabase database) : IAnalyticsStore
+{
+    internal const string EventsCollection = "analytics_events";
+    internal const string DaysCollection = "analytics_days";
+
+    private readonly ILiteCollection<AnalyticsEvent> _events = database.Collection<AnalyticsEvent>(EventsCollection);
+    private readonly ILiteCollection<AnalyticsDay> _days = database.Collection<AnalyticsDay>(DaysCollection);
+
+    public void Append(IReadOnlyList<AnalyticsEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count > 0)
+        {
+            database.InTransaction(() => _events.InsertBulk(events, events.Count));
+        }
+    }
+
+    public IReadOnlyList<AnalyticsEvent> Latest(string? type, int? user, int limit)
+    {
+        var query = _events.Query();
+        if (type is not null)
+        {
+            query = query.Where(e => e.Type == type);
+        }
+
+        if (user is { } id)
+        {
+            query = query.Where(e => e.User == id);
+        }
+
+        return Utc(query.OrderByDescending(e => e.Id).Limit(limit).ToList());
+    }
+
+    public IReadOnlyList<AnalyticsEvent> Between(DateTime from, DateTime until) =>
+        Utc(_events.Find(e => e.At >= from && e.At < until).ToList());
+
+    public DateTime? OldestEventTime() =>
+        _events.Query().OrderBy(e => e.At).Limit(1).FirstOrDefault()?.At.ToUniversalTime();
+
+    public IReadOnlyList<AnalyticsDay> Days(DateOnly from, DateOnly to) =>
+        _days.Find(Query.Between("_id", AnalyticsDay.KeyOf(from), AnalyticsDay.KeyOf(to))).ToList();
+
+    public void RollUp(AnalyticsDay day, DateTime from, DateTime until) => database.InTransaction(() =>
+    {
+        _days.Upsert(day);
+        _events.DeleteMany(e => e.At >= from && e.At < until);
+    });
+
+    // LiteDB reads dates back in local time.
+    private static List<AnalyticsEvent> Utc(List<AnalyticsEvent> events)
+    {
+        foreach (var e in events)
+        {
+            e.At = e.At.ToUniversalTime();
+        }
+
+        return events;
+    }
+}
