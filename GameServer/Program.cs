@@ -8,6 +8,7 @@ using GameServer.Inventory;
 using GameServer.Jobs;
 using GameServer.Leaderboards;
 using GameServer.Limits;
+using GameServer.Metrics;
 using GameServer.Monsters;
 using GameServer.Players;
 using GameServer.Realtime;
@@ -105,6 +106,7 @@ public static class Program
                 sp.GetRequiredService<MonstersRpc>(),
                 sp.GetRequiredService<LeaderboardsRpc>(),
             });
+        builder.AddMetricsExport(AccountsFeature.AdminPolicy);
         testServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -119,9 +121,10 @@ public static class Program
             throw;
         }
 
-        // The order matters: the limits key on the client address after forwarded headers, every
+        // The order matters: the metrics port serves nothing else, the limits key on the client address after forwarded headers, every
         // answer (a refused handshake too) carries the security headers, and the limiters must see
         // the WebSocket handshake and the endpoint it goes to.
+        app.UseMetricsPort();
         app.UseClientAddress();
         app.UseSecurityHeaders();
         var webClient = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "web-client"));
@@ -130,7 +133,10 @@ public static class Program
         app.UseRealtime();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthChecks("/healthz");
+        app.MapMetrics(app.Configuration);
         app.MapInventoryHttp();
         app.MapRealtime().RequireConnectionLimits();
         return app;

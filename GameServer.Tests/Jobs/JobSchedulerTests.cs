@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
 using GameServer.Jobs;
 using GameServer.Tests.Support;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +20,7 @@ public sealed class JobSchedulerTests
     private FakeTimeProvider _clock = null!;
     private CollectingLoggerProvider _logs = null!;
     private ILoggerFactory _loggers = null!;
+    private ServiceProvider _meterServices = null!;
 
     private static CancellationToken Token => TestContext.CurrentContext.CancellationToken;
 
@@ -27,6 +30,7 @@ public sealed class JobSchedulerTests
         _clock = new FakeTimeProvider(Start);
         _logs = new CollectingLoggerProvider();
         _loggers = LoggerFactory.Create(logging => logging.AddProvider(_logs));
+        _meterServices = new ServiceCollection().AddMetrics().BuildServiceProvider();
     }
 
     [TearDown]
@@ -34,6 +38,7 @@ public sealed class JobSchedulerTests
     {
         _loggers.Dispose();
         _logs.Dispose();
+        _meterServices.Dispose();
     }
 
     [Test]
@@ -182,7 +187,7 @@ public sealed class JobSchedulerTests
             .AddInMemoryCollection(settings.Select(s => s.Split('=', 2)).Select(kv => KeyValuePair.Create(kv[0], (string?)kv[1])))
             .Build();
         var options = Options.Create(new JobSchedulerOptions { StopTimeout = StopTimeout });
-        var jobs = new JobScheduler([job], configuration, options, new TimeProviderScheduler(_clock), _loggers.CreateLogger<JobScheduler>());
+        var jobs = new JobScheduler([job], configuration, options, new TimeProviderScheduler(_clock), new JobMetrics(_meterServices.GetRequiredService<IMeterFactory>()), _loggers.CreateLogger<JobScheduler>());
         await jobs.StartAsync(Token);
         return jobs;
     }

@@ -17,7 +17,7 @@ public sealed partial class Session
                     try
                     {
                         await _socket.SendAsync(message.Payload, WebSocketMessageType.Text, endOfMessage: true, _abort.Token);
-                        _counters.Sent();
+                        _metrics.Sent(message.Method);
                     }
                     finally
                     {
