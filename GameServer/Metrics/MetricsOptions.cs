@@ -26,7 +26,7 @@ public sealed class MetricsOptions : IValidatableObject
 
     /// <summary>The URL Kestrel listens on for <c>/metrics</c>, or null when it shares the main port.</summary>
     public string? ListenUrl =>
-        Port is { } port && IPAddress.TryParse(Address, out var address) ? $"http://{new IPEndPoint(address, port)}" : null;
+        Port is { } port and >= IPEndPoint.MinPort + 1 and <= IPEndPoint.MaxPort && IPAddress.TryParse(Address, out var address) ? $"http://{new IPEndPoint(address, port)}" : null;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
