@@ -4,6 +4,7 @@ using GameServer.Tests.Support;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -83,6 +84,24 @@ public sealed class JobSchedulerTests
         Assert.That(recovered.LastError, Is.Null, "the last run succeeded");
         Assert.That(recovered.Runs, Is.EqualTo(2));
         Assert.That(recovered.Failures, Is.EqualTo(1), "the failure stays counted");
+    }
+
+    [Test]
+    public async Task Runs_and_failures_reach_the_instruments_on_the_scheduler_clock()
+    {
+        var meters = _meterServices.GetRequiredService<IMeterFactory>();
+        using var durations = new MetricCollector<double>(meters, JobMetrics.MeterName, "gameserver.jobs.run.duration");
+        using var failures = new MetricCollector<long>(meters, JobMetrics.MeterName, "gameserver.jobs.failures");
+        var job = new ScriptedJob((run, _) => run == 1 ? throw new InvalidOperationException("boom") : Task.CompletedTask);
+        using var jobs = await StartAsync(job, "Scripted:Interval=00:00:10");
+
+        await AdvanceAsync(jobs, TimeSpan.FromSeconds(20));
+        failures.RecordObservableInstruments();
+
+        // Zero seconds: the duration is read on the scheduler's (virtual) clock, as system.info's is.
+        Assert.That(durations.GetMeasurementSnapshot().Select(m => (m.Value, m.Tags["job"])), Is.EqualTo(new[] { (0.0, (object?)"scripted"), (0.0, (object?)"scripted") }));
+        Assert.That(failures.LastMeasurement?.Value, Is.EqualTo(1));
+        Assert.That(failures.LastMeasurement?.Tags["job"], Is.EqualTo("scripted"));
     }
 
     [Test]
