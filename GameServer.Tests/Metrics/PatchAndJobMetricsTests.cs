@@ -26,7 +26,7 @@ public sealed class PatchAndJobMetricsTests
         await clock.AdvanceAsync(server, Patch, Patch);
         await watcher.SubscribePlayersAsync();
         var log = new NotificationLog(watcher);
-        using var bytes = new MetricCollector<long>(meters, RealtimeMetrics.MeterName, "gameserver.realtime.patch.bytes");
+        using var bytes = new MetricCollector<long>(meters, RealtimeMetrics.MeterName, "gameserver.realtime.patch.sent");
         using var duration = new MetricCollector<double>(meters, RealtimeMetrics.MeterName, "gameserver.realtime.patch.duration");
         using var runs = new MetricCollector<double>(meters, JobMetrics.MeterName, "gameserver.jobs.run.duration");
 

@@ -2,6 +2,7 @@ using GameServer.Configuration;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace GameServer.Metrics;
 
@@ -60,7 +61,9 @@ public static class MetricsFeature
             return builder;
         }
 
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("GameServer", serviceVersion: typeof(MetricsFeature).Assembly.GetName().Version?.ToString(3)))
+            .WithMetrics(metrics => metrics
             .AddMeter("GameServer", "GameServer.*")
             .AddMeter([.. FrameworkMeters])
             .AddPrometheusExporter());

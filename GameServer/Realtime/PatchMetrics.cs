@@ -23,7 +23,7 @@ public sealed class PatchMetrics
         var meter = meterFactory.Create(RealtimeMetrics.MeterName);
         _duration = meter.CreateHistogram("gameserver.realtime.patch.duration", "s", "Time to build and queue one patch of a feed for all its subscribers.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
-        _bytes = meter.CreateCounter<long>("gameserver.realtime.patch.bytes", "By", "Bytes of patch frames queued for subscribers, each recipient counted.");
+        _bytes = meter.CreateCounter<long>("gameserver.realtime.patch.sent", "By", "Bytes of patch frames queued for subscribers, each recipient counted.");
     }
 
     /// <summary>Records one patch of <paramref name="feed"/> (e.g. <c>players</c>): its build time and the bytes queued for all its recipients.</summary>
