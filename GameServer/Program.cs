@@ -121,9 +121,9 @@ public static class Program
             throw;
         }
 
-        // The order matters: the metrics port serves nothing else, the limits key on the client address after forwarded headers, every
-        // answer (a refused handshake too) carries the security headers, and the limiters must see
-        // the WebSocket handshake and the endpoint it goes to.
+        // The order matters: the metrics port serves nothing else, the limits key on the client
+        // address after forwarded headers, every answer (a refused handshake too) carries the
+        // security headers, and the limiters must see the WebSocket handshake and the endpoint it goes to.
         app.UseMetricsPort();
         app.UseClientAddress();
         app.UseSecurityHeaders();

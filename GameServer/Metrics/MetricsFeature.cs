@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using GameServer.Configuration;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -67,6 +68,7 @@ public static class MetricsFeature
             .AddMeter("GameServer", "GameServer.*")
             .AddMeter([.. FrameworkMeters])
             .AddPrometheusExporter());
+        builder.Services.ConfigureOpenTelemetryMeterProvider((services, provider) => provider.AddView(OnlyThisHost(services.GetRequiredService<IMeterFactory>())));
         if (settings.ListenUrl is { } metricsUrl)
         {
             var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
@@ -75,6 +77,15 @@ public static class MetricsFeature
 
         return builder;
     }
+
+    /// <summary>
+    /// Drops instruments of meters made by another host's <see cref="IMeterFactory"/>: the exporter
+    /// listens by meter name, process-wide, so with two servers in one process (the tests start many)
+    /// each would otherwise export the other's series too, as duplicates. The runtime's meter, made
+    /// by no factory, is the process's and stays.
+    /// </summary>
+    private static Func<Instrument, MetricStreamConfiguration?> OnlyThisHost(IMeterFactory factory) =>
+        instrument => instrument.Meter.Scope is IMeterFactory other && !ReferenceEquals(other, factory) ? MetricStreamConfiguration.Drop : null;
 
     /// <summary>
     /// Keeps the metrics port and the main port apart (call first in the pipeline): the metrics port
