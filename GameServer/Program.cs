@@ -9,6 +9,7 @@ using GameServer.Inventory;
 using GameServer.Jobs;
 using GameServer.Leaderboards;
 using GameServer.Limits;
+using GameServer.Metrics;
 using GameServer.Monsters;
 using GameServer.Players;
 using GameServer.Realtime;
@@ -108,6 +109,7 @@ public static class Program
                 sp.GetRequiredService<LeaderboardsRpc>(),
                 sp.GetRequiredService<AnalyticsRpc>(),
             });
+        builder.AddMetricsExport(AccountsFeature.AdminPolicy);
         testServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -122,9 +124,10 @@ public static class Program
             throw;
         }
 
-        // The order matters: the limits key on the client address after forwarded headers, every
-        // answer (a refused handshake too) carries the security headers, and the limiters must see
-        // the WebSocket handshake and the endpoint it goes to.
+        // The order matters: the metrics port serves nothing else, the limits key on the client
+        // address after forwarded headers, every answer (a refused handshake too) carries the
+        // security headers, and the limiters must see the WebSocket handshake and the endpoint it goes to.
+        app.UseMetricsPort();
         app.UseClientAddress();
         app.UseSecurityHeaders();
         var webClient = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "web-client"));
@@ -133,7 +136,10 @@ public static class Program
         app.UseRealtime();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthChecks("/healthz");
+        app.MapMetrics(app.Configuration);
         app.MapInventoryHttp();
         app.MapRealtime().RequireConnectionLimits();
         return app;

@@ -13,7 +13,9 @@ public sealed record PingResult(DateTimeOffset Time);
 /// <param name="MessagesSent">Frames sent on all connections since start (answers and notifications).</param>
 /// <param name="Jobs">The background jobs, switched on or off, with how their last run went.</param>
 /// <param name="NotificationsRefused">Calls sent without <c>id</c> that the server refused since start (a move over the rate limit, say): they get no answer, so they are counted here.</param>
-public sealed record ServerInfo(string Name, string Version, long UptimeS, int Connections, long MessagesReceived, long MessagesSent, IReadOnlyList<JobInfo> Jobs, long NotificationsRefused);
+/// <param name="SessionsLoggedIn">Connections with a logged-in user now (a user on two devices counts twice).</param>
+/// <remarks>The figures are those <c>/metrics</c> exports: both read the same instruments.</remarks>
+public sealed record ServerInfo(string Name, string Version, long UptimeS, int Connections, long MessagesReceived, long MessagesSent, IReadOnlyList<JobInfo> Jobs, long NotificationsRefused, int SessionsLoggedIn);
 
 /// <summary>One background job in <c>system.info</c>: its schedule and how its last run went.</summary>
 /// <param name="Name">The job's name, e.g. <c>gifts</c>.</param>

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Time.Testing;
 using GameServer.Jobs;
 using GameServer.Tests.Support;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +21,7 @@ public sealed class JobSchedulerTests
     private FakeTimeProvider _clock = null!;
     private CollectingLoggerProvider _logs = null!;
     private ILoggerFactory _loggers = null!;
+    private ServiceProvider _meterServices = null!;
 
     private static CancellationToken Token => TestContext.CurrentContext.CancellationToken;
 
@@ -27,6 +31,7 @@ public sealed class JobSchedulerTests
         _clock = new FakeTimeProvider(Start);
         _logs = new CollectingLoggerProvider();
         _loggers = LoggerFactory.Create(logging => logging.AddProvider(_logs));
+        _meterServices = new ServiceCollection().AddMetrics().BuildServiceProvider();
     }
 
     [TearDown]
@@ -34,6 +39,7 @@ public sealed class JobSchedulerTests
     {
         _loggers.Dispose();
         _logs.Dispose();
+        _meterServices.Dispose();
     }
 
     [Test]
@@ -78,6 +84,24 @@ public sealed class JobSchedulerTests
         Assert.That(recovered.LastError, Is.Null, "the last run succeeded");
         Assert.That(recovered.Runs, Is.EqualTo(2));
         Assert.That(recovered.Failures, Is.EqualTo(1), "the failure stays counted");
+    }
+
+    [Test]
+    public async Task Runs_and_failures_reach_the_instruments_on_the_scheduler_clock()
+    {
+        var meters = _meterServices.GetRequiredService<IMeterFactory>();
+        using var durations = new MetricCollector<double>(meters, JobMetrics.MeterName, "gameserver.jobs.run.duration");
+        using var failures = new MetricCollector<long>(meters, JobMetrics.MeterName, "gameserver.jobs.failures");
+        var job = new ScriptedJob((run, _) => run == 1 ? throw new InvalidOperationException("boom") : Task.CompletedTask);
+        using var jobs = await StartAsync(job, "Scripted:Interval=00:00:10");
+
+        await AdvanceAsync(jobs, TimeSpan.FromSeconds(20));
+        failures.RecordObservableInstruments();
+
+        // Zero seconds: the duration is read on the scheduler's (virtual) clock, as system.info's is.
+        Assert.That(durations.GetMeasurementSnapshot().Select(m => (m.Value, m.Tags["job"])), Is.EqualTo(new[] { (0.0, (object?)"scripted"), (0.0, (object?)"scripted") }));
+        Assert.That(failures.LastMeasurement?.Value, Is.EqualTo(1));
+        Assert.That(failures.LastMeasurement?.Tags["job"], Is.EqualTo("scripted"));
     }
 
     [Test]
@@ -182,7 +206,7 @@ public sealed class JobSchedulerTests
             .AddInMemoryCollection(settings.Select(s => s.Split('=', 2)).Select(kv => KeyValuePair.Create(kv[0], (string?)kv[1])))
             .Build();
         var options = Options.Create(new JobSchedulerOptions { StopTimeout = StopTimeout });
-        var jobs = new JobScheduler([job], configuration, options, new TimeProviderScheduler(_clock), _loggers.CreateLogger<JobScheduler>());
+        var jobs = new JobScheduler([job], configuration, options, new TimeProviderScheduler(_clock), new JobMetrics(_meterServices.GetRequiredService<IMeterFactory>()), _loggers.CreateLogger<JobScheduler>());
         await jobs.StartAsync(Token);
         return jobs;
     }

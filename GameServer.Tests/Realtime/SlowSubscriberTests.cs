@@ -1,6 +1,9 @@
+using System.Diagnostics.Metrics;
 using System.Net.WebSockets;
 using GameServer.Realtime;
 using GameServer.Realtime.JsonRpc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -21,8 +24,12 @@ public sealed class SlowSubscriberTests
     public async Task A_subscriber_that_stops_reading_is_closed_and_the_others_get_everything()
     {
         var options = Options.Create(new RealtimeOptions { OutboundQueueLimit = QueueLimit, CloseTimeout = TimeSpan.FromMilliseconds(200) });
-        var registry = new SessionRegistry(options);
-        var dispatcher = new JsonRpcDispatcher(RpcMethodTable.Create(), options, NullLogger<JsonRpcDispatcher>.Instance);
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meterFactory = services.GetRequiredService<IMeterFactory>();
+        using var overflows = new MetricCollector<long>(meterFactory, RealtimeMetrics.MeterName, "gameserver.realtime.outbound.overflows");
+        var metrics = new RealtimeMetrics(meterFactory);
+        var registry = new SessionRegistry(options, metrics);
+        var dispatcher = new JsonRpcDispatcher(RpcMethodTable.Create(), options, metrics, NullLogger<JsonRpcDispatcher>.Instance);
         var stuckStream = new PeerStream(writesComplete: false);
         var healthyStream = new PeerStream(writesComplete: true);
         var stuck = registry.Open(WebSocket.CreateFromStream(stuckStream, new WebSocketCreationOptions { IsServer = true }), null, "stuck");
@@ -42,6 +49,7 @@ public sealed class SlowSubscriberTests
         Assert.That(healthyStream.BytesWritten, Is.EqualTo(Messages * (payload.Length + 2)), "every frame reached the healthy peer");
         Assert.That(stuck.IsClosing, Is.True, "the stuck peer overflowed its queue and is being closed");
         Assert.That(healthy.IsClosing, Is.False);
+        Assert.That(overflows.GetMeasurementSnapshot().Select(m => (m.Value, m.Tags["limit"])), Is.EqualTo(new[] { (1L, (object?)"messages") }), "the overflow counted once, by the limit it hit");
         await running[0].WaitAsync(TimeSpan.FromSeconds(10));
         healthy.RequestClose(WebSocketCloseStatus.NormalClosure, "done");
         await running[1].WaitAsync(TimeSpan.FromSeconds(10));

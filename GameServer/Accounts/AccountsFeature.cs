@@ -1,6 +1,7 @@
 using GameServer.Configuration;
 using GameServer.Jobs;
 using GameServer.Storage;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
 namespace GameServer.Accounts;
@@ -8,6 +9,9 @@ namespace GameServer.Accounts;
 /// <summary>Registers accounts: the store, the service, the password hasher, the limits and the auth methods.</summary>
 public static class AccountsFeature
 {
+    /// <summary>The authorization policy of HTTP routes for admins only: a bearer token of an admin.</summary>
+    public const string AdminPolicy = "Admin";
+
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<AccountsOptions>(configuration, AccountsOptions.Section);
@@ -22,6 +26,12 @@ public static class AccountsFeature
         services.AddSingleton<UsersRpc>();
         services.AddJob<ExpiredTokenCleanupJob>();
         services.AddSingleton<BearerAuthentication>();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenAuthenticationHandler>(BearerTokenAuthenticationHandler.SchemeName, configureOptions: null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, policy => policy
+                .AddAuthenticationSchemes(BearerTokenAuthenticationHandler.SchemeName)
+                .RequireRole(BearerTokenAuthenticationHandler.AdminRole));
         services.AddSingleton<IMigration, AccountIndexesMigration>();
         services.AddSingleton<IMigration, UsernameRuleMigration>();
         services.AddSingleton<IMigration, LastSeenMigration>();

@@ -11,13 +11,14 @@ public sealed partial class JobScheduler : IHostedService, IDisposable
 {
     private readonly ScheduledJob[] _jobs;
     private readonly IScheduler _scheduler;
+    private readonly JobMetrics _metrics;
     private readonly TimeSpan _stopTimeout;
     private readonly ILogger<JobScheduler> _logger;
     private readonly CancellationTokenSource _giveUp = new();
     private readonly Lock _gate = new();
     private bool _stopped;
 
-    public JobScheduler(IEnumerable<IJob> jobs, IConfiguration configuration, IOptions<JobSchedulerOptions> options, IScheduler scheduler, ILogger<JobScheduler> logger)
+    public JobScheduler(IEnumerable<IJob> jobs, IConfiguration configuration, IOptions<JobSchedulerOptions> options, IScheduler scheduler, JobMetrics metrics, ILogger<JobScheduler> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _jobs = [.. jobs.Select(job => new ScheduledJob(job, JobOptions.Read(configuration, job)))];
@@ -27,7 +28,10 @@ public sealed partial class JobScheduler : IHostedService, IDisposable
             throw new InvalidOperationException($"two jobs are named {duplicate.Key}");
         }
 
+        ArgumentNullException.ThrowIfNull(metrics);
         _scheduler = scheduler;
+        _metrics = metrics;
+        metrics.ObserveFailures(() => Statuses);
         _stopTimeout = options.Value.StopTimeout;
         _logger = logger;
     }
@@ -165,12 +169,14 @@ public sealed partial class JobScheduler : IHostedService, IDisposable
             LogRunFailed(e, job.Job.Name, correlationId);
         }
 
+        var duration = _scheduler.Now - startedAt;
+        _metrics.Ran(job.Tag, duration);
         lock (_gate)
         {
             var status = job.Status;
             job.Status = status with
             {
-                LastDuration = _scheduler.Now - startedAt,
+                LastDuration = duration,
                 LastError = error,
                 Runs = status.Runs + 1,
                 Failures = status.Failures + (error is null ? 0 : 1),

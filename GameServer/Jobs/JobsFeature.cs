@@ -16,6 +16,7 @@ public static class JobsFeature
         services.AddValidatedOptions<JobSchedulerOptions>(configuration, JobSchedulerOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IScheduler>(sp => new TimeProviderScheduler(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<JobMetrics>();
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         return services;

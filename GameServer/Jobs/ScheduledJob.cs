@@ -7,6 +7,9 @@ internal sealed class ScheduledJob(IJob job, JobOptions options)
 {
     public IJob Job { get; } = job;
 
+    /// <summary>The job's tag on its instruments.</summary>
+    public KeyValuePair<string, object?> Tag { get; } = JobMetrics.JobTag(job.Name);
+
     public JobOptions Options { get; } = options;
 
     public JobStatus Status { get; set; } = new(job.Name, options.Enabled, options.Interval);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using GameServer.Protocol;
@@ -11,7 +12,7 @@ namespace GameServer.Monsters;
 /// for all subscribers; <c>monsters.removed</c> for monsters that left the world; and
 /// <c>monsters.defeated</c> to the devices of the player who defeated one.
 /// </summary>
-public sealed class MonsterFeed(MonsterWorld world, SessionRegistry sessions)
+public sealed class MonsterFeed(MonsterWorld world, SessionRegistry sessions, PatchMetrics patchMetrics)
 {
     private readonly Subscribers _subscribers = new(sessions);
     private readonly Subject<MonsterDefeated> _defeats = new();
@@ -39,6 +40,7 @@ public sealed class MonsterFeed(MonsterWorld world, SessionRegistry sessions)
     /// <summary>Sends the changes since the last call; called at the end of each tick.</summary>
     public void Publish()
     {
+        var started = Stopwatch.GetTimestamp();
         List<Monster> changed;
         List<int> removed;
         lock (world.Lock)
@@ -53,19 +55,25 @@ public sealed class MonsterFeed(MonsterWorld world, SessionRegistry sessions)
             removed = removedIds;
         }
 
+        long bytes = 0;
         if (changed.Count > 0)
         {
-            _subscribers.Broadcast(Notification.Create(Methods.MonstersUpdated, new MonsterList(changed), Json.MonsterList));
+            bytes += Broadcast(Notification.Create(Methods.MonstersUpdated, new MonsterList(changed), Json.MonsterList));
         }
 
         if (removed.Count > 0)
         {
-            _subscribers.Broadcast(Notification.Create(Methods.MonstersRemoved, new MonstersRemoved(removed), Json.MonstersRemoved));
+            bytes += Broadcast(Notification.Create(Methods.MonstersRemoved, new MonstersRemoved(removed), Json.MonstersRemoved));
         }
+
+        patchMetrics.Record("monsters", Stopwatch.GetElapsedTime(started), bytes);
     }
 
     /// <summary>Tells followers that a player struck a monster.</summary>
     public void Struck(MonsterStruck strike) => _strikes.OnNext(strike);
+
+    /// <summary>Queues <paramref name="message"/> for every subscriber; returns the bytes queued.</summary>
+    private long Broadcast(OutboundMessage message) => (long)_subscribers.Broadcast(message) * message.Payload.Length;
 
     /// <summary>Tells every device of the player that it defeated a monster.</summary>
     public void Defeated(MonsterDefeated defeat)

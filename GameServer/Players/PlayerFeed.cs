@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using GameServer.Protocol;
 using GameServer.Protocol.Players;
@@ -28,11 +29,14 @@ public sealed class PlayerFeed
     private readonly List<(int Id, bool Whole)> _shown = [];
     private readonly List<int> _left = [];
     private readonly ArrayBufferWriter<byte> _frame = new(4 * 1024);
+    private readonly PatchMetrics _patchMetrics;
+    private long _patchBytes;
 
-    public PlayerFeed(PlayerWorld world, SessionRegistry sessions)
+    public PlayerFeed(PlayerWorld world, SessionRegistry sessions, PatchMetrics patchMetrics)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         _world = world;
+        _patchMetrics = patchMetrics;
         sessions.Closed += session => Unsubscribe(session);
         sessions.SignedOut += (session, _) => Unsubscribe(session);
     }
@@ -89,11 +93,11 @@ public sealed class PlayerFeed
         }
     }
 
-    private static void Deliver(PlayerSubscription subscription, OutboundMessage message)
+    private void Deliver(PlayerSubscription subscription, OutboundMessage message)
     {
         if (subscription.Answered)
         {
-            subscription.Session.Send(message);
+            _patchBytes += subscription.Session.Send(message) ? message.Payload.Length : 0;
         }
         else
         {
@@ -110,6 +114,8 @@ public sealed class PlayerFeed
     /// <summary>Sends one patch to every subscriber; called by <see cref="PlayerPatchJob"/>. Not re-entrant.</summary>
     public void Publish()
     {
+        var started = Stopwatch.GetTimestamp();
+        _patchBytes = 0;
         lock (_world.Lock)
         {
             _world.TakeChanged(_changed);
@@ -127,6 +133,8 @@ public sealed class PlayerFeed
                 }
             }
         }
+
+        _patchMetrics.Record("players", Stopwatch.GetElapsedTime(started), _patchBytes);
     }
 
     private void PublishToWholeWorld()
@@ -151,7 +159,7 @@ public sealed class PlayerFeed
                     _shown.Add((id, false));
                 }
 
-                shared = OutboundMessage.Shared(BuildUpdate(subscription.Compact).ToArray());
+                shared = OutboundMessage.Shared(BuildUpdate(subscription.Compact).ToArray(), Methods.PlayersUpdated);
             }
 
             Deliver(subscription, shared.Value);
@@ -199,7 +207,7 @@ public sealed class PlayerFeed
         subscription.Visible = visible;
         if (_shown.Count > 0)
         {
-            Deliver(subscription, OutboundMessage.CopyOf(BuildUpdate(subscription.Compact)));
+            Deliver(subscription, OutboundMessage.CopyOf(BuildUpdate(subscription.Compact), Methods.PlayersUpdated));
         }
 
         if (_left.Count > 0)

@@ -23,6 +23,6 @@ public static class Notification
             writer.WriteEndObject();
         }
 
-        return OutboundMessage.Shared(buffer.WrittenMemory);
+        return OutboundMessage.Shared(buffer.WrittenMemory, method);
     }
 }

@@ -8,24 +8,28 @@ public readonly struct OutboundMessage
 {
     private readonly byte[]? _rented;
 
-    private OutboundMessage(ReadOnlyMemory<byte> payload, byte[]? rented)
+    private OutboundMessage(ReadOnlyMemory<byte> payload, byte[]? rented, string? method)
     {
         Payload = payload;
         _rented = rented;
+        Method = method;
     }
 
     /// <summary>The UTF-8 JSON text of the frame.</summary>
     public ReadOnlyMemory<byte> Payload { get; }
 
+    /// <summary>The method the frame notifies or answers, the tag it is counted under once sent; null counts as unnamed.</summary>
+    public string? Method { get; }
+
     /// <summary>A frame whose bytes may be sent to any number of sessions.</summary>
-    public static OutboundMessage Shared(ReadOnlyMemory<byte> payload) => new(payload, null);
+    public static OutboundMessage Shared(ReadOnlyMemory<byte> payload, string? method = null) => new(payload, null, method);
 
     /// <summary>Copies <paramref name="payload"/> into a pooled buffer owned by the frame.</summary>
-    public static OutboundMessage CopyOf(ReadOnlySpan<byte> payload)
+    public static OutboundMessage CopyOf(ReadOnlySpan<byte> payload, string? method = null)
     {
         var rented = FrameBuffers.Rent(payload.Length);
         payload.CopyTo(rented);
-        return new OutboundMessage(rented.AsMemory(0, payload.Length), rented);
+        return new OutboundMessage(rented.AsMemory(0, payload.Length), rented, method);
     }
 
     /// <summary>Gives the pooled buffer back, if the frame owns one; call once, after sending or dropping.</summary>

@@ -19,6 +19,9 @@ public static class RealtimeFeature
             webSockets.KeepAliveInterval = realtime.Value.KeepAliveInterval;
             webSockets.KeepAliveTimeout = realtime.Value.KeepAliveTimeout;
         });
+        services.AddMetrics();
+        services.AddSingleton<RealtimeMetrics>();
+        services.AddSingleton<PatchMetrics>();
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton<JsonRpcDispatcher>();
         services.AddSingleton<OriginPolicy>();

@@ -80,7 +80,6 @@ public sealed partial class Session
                     }
                 }
 
-                _counters.Received();
                 await dispatcher.DispatchAsync(this, buffer.AsMemory(0, length), _abort.Token);
                 if (buffer.Length > InitialReceiveBufferSize)
                 {

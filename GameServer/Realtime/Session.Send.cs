@@ -16,8 +16,9 @@ public sealed partial class Session
                 {
                     try
                     {
+                        // Counted before the send, so a client that has the frame knows it is counted.
+                        _metrics.Sent(message.Method);
                         await _socket.SendAsync(message.Payload, WebSocketMessageType.Text, endOfMessage: true, _abort.Token);
-                        _counters.Sent();
                     }
                     finally
                     {

@@ -18,15 +18,15 @@ public sealed partial class Session
     private readonly RealtimeOptions _options;
     private readonly Channel<OutboundMessage> _outbound;
     private readonly CancellationTokenSource _abort = new();
-    private readonly MessageCounters _counters;
+    private readonly RealtimeMetrics _metrics;
     private (WebSocketCloseStatus Status, string Description)? _closeRequest;
     private SessionUser? _user;
     private long _queuedBytes;
     private Action? _afterAnswer;
 
-    internal Session(long id, WebSocket socket, IPAddress? clientAddress, string remoteAddress, SessionRegistry registry, RealtimeOptions options, MessageCounters counters)
+    internal Session(long id, WebSocket socket, IPAddress? clientAddress, string remoteAddress, SessionRegistry registry, RealtimeOptions options, RealtimeMetrics metrics)
     {
-        _counters = counters;
+        _metrics = metrics;
         Id = id;
         _socket = socket;
         ClientAddress = clientAddress;
@@ -111,6 +111,7 @@ public sealed partial class Session
         message.Release();
         if (_closeRequest is null)
         {
+            _metrics.OutboundOverflow(overBytes: queued > _options.OutboundQueueBytes);
             RequestClose(
                 WebSocketCloseStatus.PolicyViolation,
                 queued > _options.OutboundQueueBytes
@@ -160,7 +161,7 @@ public sealed partial class Session
     }
 
     /// <summary>Counts a notification the server refused: it has no reply to say so.</summary>
-    internal void NotificationRefused() => _counters.NotificationRefused();
+    internal void NotificationRefused() => _metrics.NotificationRefused();
 
     private void Dequeued(OutboundMessage message) => Interlocked.Add(ref _queuedBytes, -message.Payload.Length);
 

@@ -9,12 +9,22 @@ namespace GameServer.Realtime;
 /// Every open session, and the sessions of each logged-in user (one user may be on several devices).
 /// Features reach a user's devices through it without knowing anything of sockets.
 /// </summary>
-public sealed class SessionRegistry(IOptions<RealtimeOptions> options)
+public sealed class SessionRegistry
 {
     private readonly ConcurrentDictionary<long, Session> _sessions = new();
     private readonly ConcurrentDictionary<int, Session[]> _byUser = new();
     private readonly Lock _byUserLock = new();
+    private readonly IOptions<RealtimeOptions> _options;
     private long _lastId;
+    private int _sessionsLoggedIn;
+
+    public SessionRegistry(IOptions<RealtimeOptions> options, RealtimeMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        _options = options;
+        Metrics = metrics;
+        metrics.ObserveSessions(() => Count, () => Volatile.Read(ref _sessionsLoggedIn));
+    }
 
     /// <summary>Raised when a session has opened, before it reads its first message.</summary>
     public event Action<Session>? Opened;
@@ -28,8 +38,8 @@ public sealed class SessionRegistry(IOptions<RealtimeOptions> options)
     /// <summary>Raised after a session has closed, once its user (if any) has been signed out.</summary>
     public event Action<Session>? Closed;
 
-    /// <summary>Frames received and sent by every session.</summary>
-    public MessageCounters Counters { get; } = new();
+    /// <summary>The transport's instruments: frames, errors and the counts of this registry.</summary>
+    public RealtimeMetrics Metrics { get; }
 
     /// <summary>Open sessions, logged in or not.</summary>
     public int Count => _sessions.Count;
@@ -73,7 +83,7 @@ public sealed class SessionRegistry(IOptions<RealtimeOptions> options)
 
     internal Session Open(WebSocket socket, IPAddress? clientAddress, string remoteAddress)
     {
-        var session = new Session(Interlocked.Increment(ref _lastId), socket, clientAddress, remoteAddress, this, options.Value, Counters);
+        var session = new Session(Interlocked.Increment(ref _lastId), socket, clientAddress, remoteAddress, this, _options.Value, Metrics);
         _sessions[session.Id] = session;
         Opened?.Invoke(session);
         return session;
@@ -95,6 +105,10 @@ public sealed class SessionRegistry(IOptions<RealtimeOptions> options)
             {
                 RemoveFromUser(session, previous.Id);
             }
+            else
+            {
+                _sessionsLoggedIn++;
+            }
 
             _byUser[user.Id] = _byUser.TryGetValue(user.Id, out var sessions) ? [.. sessions, session] : [session];
         }
@@ -112,6 +126,7 @@ public sealed class SessionRegistry(IOptions<RealtimeOptions> options)
         lock (_byUserLock)
         {
             RemoveFromUser(session, previous.Id);
+            _sessionsLoggedIn--;
         }
 
         SignedOut?.Invoke(session, previous);

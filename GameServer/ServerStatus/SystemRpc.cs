@@ -27,11 +27,12 @@ public sealed class SystemRpc(SessionRegistry sessions, JobScheduler jobs, TimeP
                     "GameServer",
                     Version,
                     (long)time.GetElapsedTime(_startedAt).TotalSeconds,
-                    sessions.Count,
-                    sessions.Counters.MessagesReceived,
-                    sessions.Counters.MessagesSent,
+                    sessions.Metrics.Connections,
+                    sessions.Metrics.MessagesReceived,
+                    sessions.Metrics.MessagesSent,
                     [.. jobs.Statuses.Select(ToInfo)],
-                    sessions.Counters.NotificationsRefused)));
+                    sessions.Metrics.NotificationsRefused,
+                    sessions.Metrics.SessionsLoggedIn)));
     }
 
     private static JobInfo ToInfo(JobStatus s) =>

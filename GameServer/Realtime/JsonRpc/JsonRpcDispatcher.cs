@@ -12,7 +12,7 @@ namespace GameServer.Realtime.JsonRpc;
 /// the method table and queues the answer on the session. Every failure becomes a JSON-RPC error;
 /// nothing a client sends can take the session's loop down.
 /// </summary>
-public sealed partial class JsonRpcDispatcher(RpcMethodTable methods, IOptions<RealtimeOptions> options, ILogger<JsonRpcDispatcher> logger)
+public sealed partial class JsonRpcDispatcher(RpcMethodTable methods, IOptions<RealtimeOptions> options, RealtimeMetrics metrics, ILogger<JsonRpcDispatcher> logger)
 {
     private readonly int _maxBatchSize = options.Value.MaxBatchSize;
     private readonly int _maxReplyBytes = options.Value.MaxReplyBytes;
@@ -43,9 +43,10 @@ public sealed partial class JsonRpcDispatcher(RpcMethodTable methods, IOptions<R
         }
         catch (JsonException)
         {
-            var writer = Begin(session);
-            RpcResponse.WriteError(writer, default, ErrorCodes.ParseError, "parse error: the frame is not valid JSON");
-            Send(session);
+            var invalid = metrics.Tally(RealtimeMetrics.Invalid);
+            invalid.CountReceived();
+            WriteError(Begin(session), default, ErrorCodes.ParseError, "parse error: the frame is not valid JSON");
+            Send(session, invalid);
             return;
         }
 
@@ -55,31 +56,34 @@ public sealed partial class JsonRpcDispatcher(RpcMethodTable methods, IOptions<R
             var writer = Begin(session);
             if (root.ValueKind != JsonValueKind.Array)
             {
-                if (await HandleAsync(session, root, writer, cancellationToken))
+                var (tally, answered) = await HandleAsync(session, root, writer, single: true, cancellationToken);
+                if (answered)
                 {
-                    Send(session);
+                    Send(session, tally);
                 }
 
                 return;
             }
 
+            var batch = metrics.Tally(RealtimeMetrics.Batch);
+            batch.CountReceived();
             var size = root.GetArrayLength();
             if (size == 0)
             {
-                RpcResponse.WriteError(writer, default, ErrorCodes.InvalidRequest, "invalid request: empty batch");
-                Send(session);
+                WriteError(writer, default, ErrorCodes.InvalidRequest, "invalid request: empty batch");
+                Send(session, batch);
                 return;
             }
 
             if (size > _maxBatchSize)
             {
                 // Refused whole, before anything runs: a batch's cost is what the client chose.
-                RpcResponse.WriteError(writer, default, ErrorCodes.InvalidRequest, $"invalid request: a batch holds at most {_maxBatchSize} requests");
-                Send(session);
+                WriteError(writer, default, ErrorCodes.InvalidRequest, $"invalid request: a batch holds at most {_maxBatchSize} requests");
+                Send(session, batch);
                 return;
             }
 
-            await RunBatchAsync(session, root, writer, cancellationToken);
+            await RunBatchAsync(session, root, writer, batch, cancellationToken);
         }
     }
 
@@ -88,7 +92,7 @@ public sealed partial class JsonRpcDispatcher(RpcMethodTable methods, IOptions<R
     /// the answers reach <c>Realtime:MaxReplyBytes</c>, the remaining members are not run and each
     /// gets -32600, so a small frame cannot ask for a huge reply.
     /// </summary>
-    private async ValueTask RunBatchAsync(Session session, JsonElement batch, Utf8JsonWriter writer, CancellationToken cancellationToken)
+    private async ValueTask RunBatchAsync(Session session, JsonElement batch, Utf8JsonWriter writer, MessageTally batchTally, CancellationToken cancellationToken)
     {
         writer.WriteStartArray();
         var answers = 0;
@@ -108,13 +112,13 @@ public sealed partial class JsonRpcDispatcher(RpcMethodTable methods, IOptions<R
                 continue;
             }
 
-            answers += await HandleAsync(session, call, writer, cancellationToken) ? 1 : 0;
+            answers += (await HandleAsync(session, call, writer, single: false, cancellationToken)).Answered ? 1 : 0;
         }
 
         writer.WriteEndArray();
         if (answers > 0)
         {
-            Send(session);
+            Send(session, batchTally);
         }
     }
 
@@ -132,60 +136,61 @@ public sealed partial class JsonRpcDispatcher(RpcMethodTable methods, IOptions<R
             id = default;
         }
 
-        return RpcResponse.WriteError(writer, id, ErrorCodes.InvalidRequest, $"invalid request: not run, the batch's replies reached {_maxReplyBytes} bytes; send it again in another frame");
+        return WriteError(writer, id, ErrorCodes.InvalidRequest, $"invalid request: not run, the batch's replies reached {_maxReplyBytes} bytes; send it again in another frame");
     }
 
     private static Utf8JsonWriter Begin(Session session) => session.ResetResponse();
 
-    private static void Send(Session session)
+    private static void Send(Session session, MessageTally tally)
     {
         session.ResponseWriter.Flush();
-        session.Send(OutboundMessage.CopyOf(session.ResponseBuffer.WrittenSpan));
+        session.Send(OutboundMessage.CopyOf(session.ResponseBuffer.WrittenSpan, tally.Method));
 
         // Now, not at the next request: an idle session must not keep a large buffer.
         session.ResetResponse();
     }
 
-    /// <summary>Runs one call; returns whether it wrote an answer (notifications get none).</summary>
-    private async ValueTask<bool> HandleAsync(Session session, JsonElement call, Utf8JsonWriter writer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one call; returns the tally it counts under and whether it wrote an answer (notifications
+    /// get none). A call that is the whole frame (<paramref name="single"/>) counts the frame received.
+    /// </summary>
+    private async ValueTask<(MessageTally Tally, bool Answered)> HandleAsync(Session session, JsonElement call, Utf8JsonWriter writer, bool single, CancellationToken cancellationToken)
     {
         if (call.ValueKind != JsonValueKind.Object)
         {
-            RpcResponse.WriteError(writer, default, ErrorCodes.InvalidRequest, "invalid request: expected a JSON-RPC request object");
-            return true;
+            return Invalid(single, WriteError(writer, default, ErrorCodes.InvalidRequest, "invalid request: expected a JSON-RPC request object"));
         }
 
         var hasId = call.TryGetProperty("id"u8, out var id);
         if (hasId && (id.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null) || !IsReadable(id)))
         {
-            RpcResponse.WriteError(writer, default, ErrorCodes.InvalidRequest, "invalid request: id must be a string, a number or null");
-            return true;
+            return Invalid(single, WriteError(writer, default, ErrorCodes.InvalidRequest, "invalid request: id must be a string, a number or null"));
         }
 
         if (!call.TryGetProperty("jsonrpc"u8, out var version) || version.ValueKind != JsonValueKind.String || !IsReadable(version) || !version.ValueEquals("2.0"u8))
         {
-            RpcResponse.WriteError(writer, id, ErrorCodes.InvalidRequest, "invalid request: jsonrpc must be \"2.0\"");
-            return true;
+            return Invalid(single, WriteError(writer, id, ErrorCodes.InvalidRequest, "invalid request: jsonrpc must be \"2.0\""));
         }
 
         if (!call.TryGetProperty("method"u8, out var methodName) || methodName.ValueKind != JsonValueKind.String)
         {
-            RpcResponse.WriteError(writer, id, ErrorCodes.InvalidRequest, "invalid request: method must be a string");
-            return true;
+            return Invalid(single, WriteError(writer, id, ErrorCodes.InvalidRequest, "invalid request: method must be a string"));
         }
 
         var hasParams = call.TryGetProperty("params"u8, out var parameters);
         if (hasParams && parameters.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
         {
-            RpcResponse.WriteError(writer, id, ErrorCodes.InvalidRequest, "invalid request: params must be an object or an array");
-            return true;
+            return Invalid(single, WriteError(writer, id, ErrorCodes.InvalidRequest, "invalid request: params must be an object or an array"));
         }
 
         if (!TryFind(methodName, out var method))
         {
-            return hasId && RpcResponse.WriteError(writer, id, ErrorCodes.MethodNotFound, "method not found");
+            var unknown = Received(single, RealtimeMetrics.Unknown);
+            metrics.Error(ErrorCodes.MethodNotFound);
+            return (unknown, hasId && RpcResponse.WriteError(writer, id, ErrorCodes.MethodNotFound, "method not found"));
         }
 
+        var tally = Received(single, method.Name);
         using var scope = logger.BeginScope(new RequestLogScope(session.Id, session.User?.Username, method.Name));
         var started = Stopwatch.GetTimestamp();
         try
@@ -197,11 +202,14 @@ public sealed partial class JsonRpcDispatcher(RpcMethodTable methods, IOptions<R
 
             Authorize(session, method);
             var result = await method.InvokeAsync(session, parameters, cancellationToken);
-            LogCall(session.Id, session.User?.Username, method.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return hasId && RpcResponse.WriteResult(writer, id, method, result);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            metrics.RequestDuration(tally, elapsed);
+            LogCall(session.Id, session.User?.Username, method.Name, elapsed.TotalMilliseconds);
+            return (tally, hasId && RpcResponse.WriteResult(writer, id, method, result));
         }
         catch (RpcException e)
         {
+            metrics.RequestDuration(tally, Stopwatch.GetElapsedTime(started));
             LogRefused(session.Id, session.User?.Username, method.Name, e.Code, e.Message);
             if (!hasId)
             {
@@ -209,19 +217,44 @@ public sealed partial class JsonRpcDispatcher(RpcMethodTable methods, IOptions<R
                 session.NotificationRefused();
             }
 
-            return hasId && RpcResponse.WriteError(writer, id, e.Code, e.Message, e.Details);
+            metrics.Error(e.Code);
+            return (tally, hasId && RpcResponse.WriteError(writer, id, e.Code, e.Message, e.Details));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return false;
+            return (tally, false);
         }
         catch (Exception e)
         {
+            metrics.RequestDuration(tally, Stopwatch.GetElapsedTime(started));
+
             // The client gets an id to quote, never the exception: the details stay in the log.
             var correlationId = Guid.NewGuid().ToString("N")[..12];
             LogFailed(e, session.Id, session.User?.Username, method.Name, correlationId);
-            return hasId && RpcResponse.WriteInternalError(writer, id, correlationId);
+            metrics.Error(ErrorCodes.InternalError);
+            return (tally, hasId && RpcResponse.WriteInternalError(writer, id, correlationId));
         }
+    }
+
+    /// <summary>The tally of <paramref name="method"/>, with the frame counted when the call is the whole frame.</summary>
+    private MessageTally Received(bool single, string method)
+    {
+        var tally = metrics.Tally(method);
+        if (single)
+        {
+            tally.CountReceived();
+        }
+
+        return tally;
+    }
+
+    private (MessageTally, bool) Invalid(bool single, bool answered) => (Received(single, RealtimeMetrics.Invalid), answered);
+
+    /// <summary>Writes an error answer and counts its code: every error the dispatcher itself gives goes through here.</summary>
+    private bool WriteError(Utf8JsonWriter writer, JsonElement id, int code, string message)
+    {
+        metrics.Error(code);
+        return RpcResponse.WriteError(writer, id, code, message);
     }
 
     private static void Authorize(Session session, RpcMethod method)
