@@ -198,10 +198,6 @@ public sealed partial class PlayerWorld : IEntitySource<PlayerInfo>
         }
     }
 
-    internal PlayerState? PlayerOfUser(int userId) => _byUser.GetValueOrDefault(userId);
-
-    internal PlayerState Player(int playerId) => _byId[playerId];
-
     /// <summary>Writes the players changed since the last save, in one transaction; a failed save is retried next time.</summary>
     public int Persist() => Changes.Save(_lock, id => _byId.GetValueOrDefault(id)?.ToRecord(), _store.SavePositions);
 

@@ -25,7 +25,7 @@ public sealed partial class EntityFeed<TEntity>
     private readonly List<int> _left = [];
     private readonly List<int> _gone = [];
     private readonly ArrayBufferWriter<byte> _frame = new(4 * 1024);
-    private readonly Utf8JsonWriter _idsWriter = new(new ArrayBufferWriter<byte>(0));
+    private readonly Utf8JsonWriter _idsWriter = new(Stream.Null);
     private HashSet<int> _spareVisible = [];
     private int _frames;
     private long _bytes;
@@ -69,13 +69,14 @@ public sealed partial class EntityFeed<TEntity>
                 var known = _last.TryGetValue(id, out var before);
                 if (now is null)
                 {
+                    // Told even when no patch showed it: a snapshot taken since the last patch may have.
                     if (known)
                     {
                         _last.Remove(id);
                         _grid.Remove(id);
-                        _removed.Add(id);
                     }
 
+                    _removed.Add(id);
                     continue;
                 }
 
