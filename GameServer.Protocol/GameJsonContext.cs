@@ -71,6 +71,8 @@ namespace GameServer.Protocol;
 [JsonSerializable(typeof(MonsterList))]
 [JsonSerializable(typeof(MonsterSnapshot))]
 [JsonSerializable(typeof(MonstersRemoved))]
+[JsonSerializable(typeof(MonstersSubscribeParams))]
+[JsonSerializable(typeof(MonstersLeftView))]
 [JsonSerializable(typeof(MonsterDefeated))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(PlayerInfo))]

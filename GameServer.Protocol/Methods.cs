@@ -132,7 +132,7 @@ public static class Methods
     /// <summary>Deletes a monster; admins only.</summary>
     public const string MonstersDelete = "monsters.delete";
 
-    /// <summary>Subscribes to monster changes; answers with a snapshot.</summary>
+    /// <summary>Subscribes to monster changes, of the whole world or within a radius; answers with a snapshot.</summary>
     public const string MonstersSubscribe = "monsters.subscribe";
 
     /// <summary>Stops monster notifications.</summary>
@@ -141,11 +141,14 @@ public static class Methods
     /// <summary>Strikes a monster within reach.</summary>
     public const string MonstersHit = "monsters.hit";
 
-    /// <summary>Notification: every monster that changed in the last tick.</summary>
+    /// <summary>Notification: monsters that changed (or came into view) since the last patch.</summary>
     public const string MonstersUpdated = "monsters.updated";
 
     /// <summary>Notification: monsters that left the world (defeated or deleted).</summary>
     public const string MonstersRemoved = "monsters.removed";
+
+    /// <summary>Notification: monsters that left a radius subscription's area.</summary>
+    public const string MonstersLeftView = "monsters.left_view";
 
     /// <summary>Notification to a player: it defeated a monster.</summary>
     public const string MonstersDefeated = "monsters.defeated";

@@ -44,12 +44,26 @@ public sealed record MonsterTransitionParams(int Id, string Transition, int? Use
 
 /// <summary>
 /// A list of monsters: the params of the <c>monsters.updated</c> notification (every monster that
-/// changed in the last tick).
+/// changed since the last patch) for a subscription with whole entries, the default. A subscription
+/// with <see cref="MonstersSubscribeParams.Partial"/> gets partial entries: apply those to a <see cref="MonsterView"/>.
 /// </summary>
 /// <param name="Monsters">The monsters, each in full.</param>
 public sealed record MonsterList(IReadOnlyList<Monster> Monsters);
 
-/// <summary>The answer to <c>monsters.subscribe</c>: every monster in the world, and the caller's score.</summary>
+/// <summary>Parameters of <c>monsters.subscribe</c>; both may be left out.</summary>
+/// <param name="Radius">Only monsters within this distance of the caller's own player; the whole world when left out.</param>
+/// <param name="Partial">
+/// When true, an entry of <c>monsters.updated</c> for a monster the subscriber already has carries
+/// its <c>id</c> and only the fields that changed since the last patch; a monster new to the
+/// subscriber still arrives whole. When false (the default), every entry is a whole <see cref="Monster"/>.
+/// </param>
+public sealed record MonstersSubscribeParams(double? Radius = null, bool Partial = false);
+
+/// <summary>Params of the <c>monsters.left_view</c> notification: monsters that left a radius subscription's area (they are still in the world).</summary>
+/// <param name="Ids">The monsters' ids.</param>
+public sealed record MonstersLeftView(IReadOnlyList<int> Ids);
+
+/// <summary>The answer to <c>monsters.subscribe</c>: every monster the caller sees, and the caller's score.</summary>
 /// <param name="Monsters">The monsters, each in full.</param>
 /// <param name="Defeats">How many monsters the caller's player has defeated in all, for the page to show before the next <c>monsters.defeated</c>.</param>
 public sealed record MonsterSnapshot(IReadOnlyList<Monster> Monsters, int Defeats);

@@ -43,9 +43,24 @@ public static class MonstersClientExtensions
     public static Task<DeleteResult> DeleteMonsterAsync(this GameClient client, int id, CancellationToken cancellationToken = default) =>
         client.CallAsync(Methods.MonstersDelete, new MonsterRef(id), Json.MonsterRef, Json.DeleteResult, cancellationToken);
 
-    /// <summary>Subscribes to <c>monsters.updated</c>, <c>monsters.removed</c>; answers with a snapshot.</summary>
+    /// <summary>Subscribes to the whole world's <c>monsters.updated</c> (whole entries), <c>monsters.removed</c>; answers with a snapshot.</summary>
     public static Task<MonsterSnapshot> SubscribeMonstersAsync(this GameClient client, CancellationToken cancellationToken = default) =>
         client.CallAsync(Methods.MonstersSubscribe, Json.MonsterSnapshot, cancellationToken);
+
+    /// <summary>Subscribes with every option (radius, partial entries); answers with a snapshot.</summary>
+    public static Task<MonsterSnapshot> SubscribeMonstersAsync(this GameClient client, MonstersSubscribeParams parameters, CancellationToken cancellationToken = default) =>
+        client.CallAsync(Methods.MonstersSubscribe, parameters, Json.MonstersSubscribeParams, Json.MonsterSnapshot, cancellationToken);
+
+    /// <summary>
+    /// Subscribes and resets <paramref name="view"/> to the snapshot on the receive loop, in order with
+    /// the notifications: apply every later <c>monsters.*</c> notification to the view (<see cref="MonsterView.Apply"/>).
+    /// </summary>
+    public static Task<MonsterSnapshot> SubscribeMonstersAsync(this GameClient client, MonsterView view, MonstersSubscribeParams parameters, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(view);
+        return client.CallAsync(Methods.MonstersSubscribe, parameters, Json.MonstersSubscribeParams, Json.MonsterSnapshot, view.Reset, cancellationToken);
+    }
 
     /// <summary>Stops this connection's monster notifications.</summary>
     public static Task<Players.UnsubscribeResult> UnsubscribeMonstersAsync(this GameClient client, CancellationToken cancellationToken = default) =>

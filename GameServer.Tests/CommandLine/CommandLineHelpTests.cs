@@ -20,6 +20,7 @@ public sealed class CommandLineHelpTests
         ("bench monsters", ["--monsters", "--players", "--seconds", "--runs"]),
         ("bench attacks", ["--seconds", "--victims", "--radius", "--connections", "--server"]),
         ("bench soak", ["--bots", "--minutes", "--rate", "--radius", "--sample"]),
+        ("bench idle", ["--connections", "--users", "--idle", "--runs"]),
         ("bench micro", ["--filter", "--job"]),
         ("bots", ["--url", "--allow-host", "--spawn-server", "--server-pid", "--count", "--mix", "--rate", "--now-and-then", "--radius", "--seconds", "--warmup", "--ramp-up", "--runs", "--world", "--users-prefix", "--processes", "--compact", "--notify-moves", "--json"]),
         ("echo", []),

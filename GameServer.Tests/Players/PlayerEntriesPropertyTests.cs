@@ -6,6 +6,7 @@ using GameServer.Protocol;
 using GameServer.Protocol.Client;
 using GameServer.Protocol.Players;
 using GameServer.Tests.Support;
+using GameServer.World;
 
 namespace GameServer.Tests.Players;
 
@@ -123,7 +124,7 @@ public sealed class PlayerEntriesPropertyTests
             var players = Enumerable.Range(1, random.Next(1, 8)).Select(id => NewPlayer(random, id)).ToList();
             var snapshot = new PlayerList([.. players.Select(Info)]);
             var run = new Run(snapshot, [], [], [], []);
-            var entries = new PlayerPatchEntries();
+            var entries = new PatchEntries<PlayerInfo>(new PlayerEntryKind());
             for (var patch = 0; patch < Patches; patch++)
             {
                 var changed = new Dictionary<int, PlayerFields>();
@@ -165,9 +166,9 @@ public sealed class PlayerEntriesPropertyTests
 
                 entries.Clear();
                 var byId = players.ToDictionary(p => p.Id);
-                run.Whole.Add(Frame(changed.Keys.Select(id => entries.Whole(byId[id]).ToArray())));
-                run.Partial.Add(Frame(changed.Select(c => entries.Changed(byId[c.Key], c.Value, compact: false).ToArray())));
-                run.Compact.Add(Frame(changed.Select(c => entries.Changed(byId[c.Key], c.Value, compact: true).ToArray())));
+                run.Whole.Add(Frame(changed.Keys.Select(id => entries.Whole(id, Info(byId[id])).ToArray())));
+                run.Partial.Add(Frame(changed.Select(c => entries.Changed(c.Key, Info(byId[c.Key]), (uint)c.Value, EntryForm.Partial).ToArray())));
+                run.Compact.Add(Frame(changed.Select(c => entries.Changed(c.Key, Info(byId[c.Key]), (uint)c.Value, EntryForm.Compact).ToArray())));
             }
 
             run.Truth.AddRange(players.Select(Info));

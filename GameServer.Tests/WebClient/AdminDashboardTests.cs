@@ -81,7 +81,7 @@ public sealed class AdminDashboardTests : AdminDashboardFixture
         var page = await OpenAdminAsync(admin: true);
 
         await Expect(page.Locator("#fig-connections")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[1-9]"));
-        await Expect(page.Locator("#jobs tr", new PageLocatorOptions { HasText = "player-patches" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#jobs tr", new PageLocatorOptions { HasText = "world-patches" })).ToBeVisibleAsync();
         await Expect(page.Locator("#fig-in")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+\.\d$"));
     }
 

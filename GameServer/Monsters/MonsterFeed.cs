@@ -1,26 +1,33 @@
-using System.Diagnostics;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
+using GameServer.Players;
 using GameServer.Protocol;
 using GameServer.Protocol.Monsters;
 using GameServer.Realtime;
+using GameServer.World;
+using Microsoft.Extensions.Options;
 
 namespace GameServer.Monsters;
 
 /// <summary>
-/// Monster notifications: once per tick, every change in one <c>monsters.updated</c> serialised once
-/// for all subscribers; <c>monsters.removed</c> for monsters that left the world; and
-/// <c>monsters.defeated</c> to the devices of the player who defeated one.
+/// Monster notifications: the world's <see cref="EntityFeed{TEntity}"/> over <see cref="MonsterWorld"/>
+/// (<c>monsters.updated</c>, <c>monsters.removed</c> and, for a radius subscriber, <c>monsters.left_view</c>,
+/// once per <c>World:PatchInterval</c>), and <c>monsters.defeated</c> to the devices of the player who
+/// defeated one.
 /// </summary>
-public sealed class MonsterFeed(MonsterWorld world, SessionRegistry sessions, PatchMetrics patchMetrics)
+public sealed class MonsterFeed(MonsterWorld world, PlayerWorld players, SessionRegistry sessions, IOptions<WorldOptions> options) : IWorldFeed
 {
-    private readonly Subscribers _subscribers = new(sessions);
+    private readonly EntityFeed<Monster> _feed = new(
+        "monsters", new MonsterEntryKind(), world, sessions, options.Value.EffectiveMaxRadius, options.Value.GridCellSize);
+
     private readonly Subject<MonsterDefeated> _defeats = new();
     private readonly Subject<MonsterStruck> _strikes = new();
 
     private static GameJsonContext Json => GameJsonContext.Default;
 
-    public int Count => _subscribers.Count;
+    public string Name => _feed.Name;
+
+    public int Count => _feed.Count;
 
     /// <summary>Every defeat, as it is told to the player: for features that follow the game (the leaderboards) without Monsters knowing them.</summary>
     public IObservable<MonsterDefeated> Defeats => _defeats.AsObservable();
@@ -28,52 +35,24 @@ public sealed class MonsterFeed(MonsterWorld world, SessionRegistry sessions, Pa
     /// <summary>Every strike that reached a monster, the defeating one too: for features that follow the game (analytics) without Monsters knowing them.</summary>
     public IObservable<MonsterStruck> Strikes => _strikes.AsObservable();
 
-    /// <summary>Subscribes the session; the snapshot is every monster in the world, with the caller's defeats.</summary>
-    public MonsterSnapshot Subscribe(Session session, IReadOnlyList<Monster> monsters, int defeats)
+    /// <summary>
+    /// Subscribes the session; the snapshot is every monster in the world, or with a radius those near
+    /// the caller's player, with the caller's defeats. Entries are whole unless <paramref name="partial"/>.
+    /// </summary>
+    public MonsterSnapshot Subscribe(Session session, double? radius, bool partial)
     {
-        _subscribers.Add(session);
-        return new MonsterSnapshot(monsters, defeats);
+        ArgumentNullException.ThrowIfNull(session);
+        var monsters = _feed.Subscribe(session, radius, partial ? EntryForm.Partial : EntryForm.Whole);
+        return new MonsterSnapshot(monsters, players.DefeatsOf(session.User!.Id));
     }
 
-    public bool Unsubscribe(Session session) => _subscribers.Remove(session);
+    public bool Unsubscribe(Session session) => _feed.Unsubscribe(session);
 
-    /// <summary>Sends the changes since the last call; called at the end of each tick.</summary>
-    public void Publish()
-    {
-        var started = Stopwatch.GetTimestamp();
-        List<Monster> changed;
-        List<int> removed;
-        lock (world.Lock)
-        {
-            var (changedRecords, removedIds) = world.TakeChanges();
-            if (_subscribers.Count == 0)
-            {
-                return;
-            }
-
-            changed = [.. changedRecords.OrderBy(m => m.Id).Select(MonsterService.ToContract)];
-            removed = removedIds;
-        }
-
-        long bytes = 0;
-        if (changed.Count > 0)
-        {
-            bytes += Broadcast(Notification.Create(Methods.MonstersUpdated, new MonsterList(changed), Json.MonsterList));
-        }
-
-        if (removed.Count > 0)
-        {
-            bytes += Broadcast(Notification.Create(Methods.MonstersRemoved, new MonstersRemoved(removed), Json.MonstersRemoved));
-        }
-
-        patchMetrics.Record("monsters", Stopwatch.GetElapsedTime(started), bytes);
-    }
+    /// <summary>Sends the changes since the last patch; called by <see cref="WorldPatchJob"/>. Not re-entrant.</summary>
+    public PatchReport Publish() => _feed.Publish();
 
     /// <summary>Tells followers that a player struck a monster.</summary>
     public void Struck(MonsterStruck strike) => _strikes.OnNext(strike);
-
-    /// <summary>Queues <paramref name="message"/> for every subscriber; returns the bytes queued.</summary>
-    private long Broadcast(OutboundMessage message) => (long)_subscribers.Broadcast(message) * message.Payload.Length;
 
     /// <summary>Tells every device of the player that it defeated a monster.</summary>
     public void Defeated(MonsterDefeated defeat)

@@ -3,8 +3,11 @@ using GameServer.Jobs;
 
 namespace GameServer.Monsters;
 
-/// <summary>Runs the monsters' behaviour every <c>Monsters:TickInterval</c> (500 ms) and sends the changes to subscribers.</summary>
-public sealed class MonsterTickJob(MonsterBehaviour behaviour, MonsterFeed feed, IScheduler clock) : IJob
+/// <summary>
+/// Runs the monsters' behaviour every <c>Monsters:TickInterval</c> (500 ms): the simulation. Its changes
+/// reach subscribers at the next patch, every <c>World:PatchInterval</c>.
+/// </summary>
+public sealed class MonsterTickJob(MonsterBehaviour behaviour, IScheduler clock) : IJob
 {
     public string Name => "monster-tick";
 
@@ -19,7 +22,6 @@ public sealed class MonsterTickJob(MonsterBehaviour behaviour, MonsterFeed feed,
     public ValueTask RunAsync(CancellationToken cancellationToken)
     {
         behaviour.Tick(clock.Now);
-        feed.Publish();
         return ValueTask.CompletedTask;
     }
 }

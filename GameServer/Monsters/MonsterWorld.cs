@@ -1,19 +1,23 @@
+using GameServer.Players;
+using GameServer.Protocol.Monsters;
+using GameServer.World;
+
 namespace GameServer.Monsters;
 
 /// <summary>
 /// Every monster, in memory: the authority while the server runs. Admin changes are written to the
-/// store at once; tick and combat changes are remembered and written in batches by
-/// <see cref="MonsterPersistJob"/>. Changes are also remembered for the next <c>monsters.updated</c>.
+/// store at once; tick and combat changes are remembered in its <see cref="ChangeSet"/> and written in
+/// batches by <see cref="MonsterPersistJob"/>; every change is shown at the next patch (<see cref="MonsterFeed"/>).
 /// </summary>
-public sealed class MonsterWorld(MonsterStore store)
+public sealed partial class MonsterWorld(MonsterStore store, PlayerWorld players) : IEntitySource<Monster>
 {
     private readonly Dictionary<int, MonsterRecord> _monsters = [];
-    private readonly HashSet<int> _changed = [];
-    private readonly HashSet<int> _removed = [];
-    private readonly HashSet<int> _unsaved = [];
 
     /// <summary>Guards every monster; never taken while holding the player world's lock.</summary>
     internal Lock Lock { get; } = new();
+
+    /// <summary>Monsters changed since the last patch and since the last save; touched only under <see cref="Lock"/>.</summary>
+    internal ChangeSet Changes { get; } = new();
 
     public void Load()
     {
@@ -22,7 +26,9 @@ public sealed class MonsterWorld(MonsterStore store)
         {
             foreach (var monster in all)
             {
+                // Shown once, so the feed learns every monster (and where) at its first patch.
                 _monsters[monster.Id] = monster;
+                Changes.Shown(monster.Id);
             }
         }
     }
@@ -32,78 +38,31 @@ public sealed class MonsterWorld(MonsterStore store)
 
     internal MonsterRecord? Find(int id) => _monsters.GetValueOrDefault(id);
 
+    /// <summary>A monster new to the world, saved already.</summary>
     internal void Add(MonsterRecord monster)
     {
         _monsters[monster.Id] = monster;
-        _changed.Add(monster.Id);
+        Changes.Shown(monster.Id);
     }
 
+    /// <summary>A monster deleted from the store: subscribers are told it is gone.</summary>
     internal void Remove(int id)
     {
         _monsters.Remove(id);
-        _changed.Remove(id);
-        _unsaved.Remove(id);
-        _removed.Add(id);
+        Changes.Deleted(id);
     }
 
     /// <summary>The monster changed and is to be shown and, later, saved.</summary>
-    internal void Changed(MonsterRecord monster)
-    {
-        _changed.Add(monster.Id);
-        _unsaved.Add(monster.Id);
-    }
+    internal void Changed(MonsterRecord monster) => Changes.Changed(monster.Id);
 
     /// <summary>The monster changed and was saved already: only shown.</summary>
-    internal void ChangedAndSaved(MonsterRecord monster) => _changed.Add(monster.Id);
+    internal void ChangedAndSaved(MonsterRecord monster) => Changes.Shown(monster.Id);
 
-    /// <summary>The monster left the world (defeated): subscribers are told it is gone.</summary>
-    internal void Vanished(MonsterRecord monster)
-    {
-        _changed.Remove(monster.Id);
-        _removed.Add(monster.Id);
-        _unsaved.Add(monster.Id);
-    }
-
-    /// <summary>Takes what changed since the last call: monsters to show and ids to remove. Callers hold <see cref="Lock"/>.</summary>
-    internal (List<MonsterRecord> Changed, List<int> Removed) TakeChanges()
-    {
-        var changed = _changed.Select(id => _monsters[id]).ToList();
-        var removed = _removed.ToList();
-        _changed.Clear();
-        _removed.Clear();
-        return (changed, removed);
-    }
+    /// <summary>The monster left the world (defeated): subscribers are told it is gone; it is saved with its respawn time.</summary>
+    internal void Vanished(MonsterRecord monster) => Changes.Changed(monster.Id);
 
     /// <summary>Writes the monsters changed since the last save, in one transaction; a failed save is retried next time.</summary>
-    public int Persist()
-    {
-        List<MonsterRecord> unsaved;
-        lock (Lock)
-        {
-            unsaved = [.. _unsaved.Where(_monsters.ContainsKey).Select(id => Copy(_monsters[id]))];
-            _unsaved.Clear();
-        }
-
-        if (unsaved.Count == 0)
-        {
-            return 0;
-        }
-
-        try
-        {
-            store.UpdateMany(unsaved);
-            return unsaved.Count;
-        }
-        catch
-        {
-            lock (Lock)
-            {
-                _unsaved.UnionWith(unsaved.Select(m => m.Id));
-            }
-
-            throw;
-        }
-    }
+    public int Persist() => Changes.Save(Lock, id => _monsters.TryGetValue(id, out var monster) ? Copy(monster) : null, store.UpdateMany);
 
     // The store serialises outside the lock, so it gets copies that ticks cannot change underneath it.
     private static MonsterRecord Copy(MonsterRecord monster) => new()

@@ -1,6 +1,7 @@
 using GameServer.Configuration;
 using GameServer.Jobs;
 using GameServer.Storage;
+using GameServer.World;
 
 namespace GameServer.Monsters;
 
@@ -13,6 +14,8 @@ public static class MonstersFeature
         services.AddSingleton<MonsterStore>();
         services.AddSingleton<MonsterWorld>();
         services.AddSingleton<MonsterFeed>();
+        services.AddSingleton<IWorldFeed>(sp => sp.GetRequiredService<MonsterFeed>());
+        services.AddWorld();
         services.AddSingleton<MonsterBehaviour>();
         services.AddSingleton<MonsterService>();
         services.AddHostedService<MonsterWorldHost>();

@@ -15,8 +15,8 @@ public sealed class MonstersRpc(MonsterService monsters, MonsterFeed feed) : IRp
         methods
             .Add(Methods.MonstersList, RpcAccess.User, json.EmptyParams, json.IReadOnlyListMonster,
                 (_, _, _) => ValueTask.FromResult(monsters.List()))
-            .Add(Methods.MonstersSubscribe, RpcAccess.User, json.EmptyParams, json.MonsterSnapshot,
-                (session, _, _) => ValueTask.FromResult(feed.Subscribe(session, monsters.List(), monsters.DefeatsOf(session.User!.Id))))
+            .Add(Methods.MonstersSubscribe, RpcAccess.User, json.MonstersSubscribeParams, json.MonsterSnapshot,
+                (session, p, _) => ValueTask.FromResult(feed.Subscribe(session, p.Radius, p.Partial)))
             .Add(Methods.MonstersUnsubscribe, RpcAccess.User, json.EmptyParams, json.UnsubscribeResult,
                 (session, _, _) => ValueTask.FromResult(new UnsubscribeResult(feed.Unsubscribe(session))))
             .Add(Methods.MonstersHit, RpcAccess.User, json.MonsterRef, json.Monster,

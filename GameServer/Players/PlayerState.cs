@@ -19,9 +19,6 @@ internal sealed class PlayerState(PlayerRecord record)
 
     public int MonstersDefeated { get; set; } = record.MonstersDefeated;
 
-    /// <summary>What changed since the last patch; the next patch's partial entry for this player.</summary>
-    public PlayerFields Changed { get; set; }
-
     public PlayerInfo ToInfo() => new(Id, User, Username, X, Y, Online);
 
     public PlayerRecord ToRecord() => new() { Id = Id, User = User, Username = Username, PositionX = X, PositionY = Y, MonstersDefeated = MonstersDefeated };

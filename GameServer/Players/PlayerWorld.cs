@@ -1,6 +1,7 @@
 using GameServer.Limits;
 using GameServer.Protocol.Players;
 using GameServer.Realtime.JsonRpc;
+using GameServer.World;
 using Microsoft.Extensions.Options;
 
 namespace GameServer.Players;
@@ -8,15 +9,13 @@ namespace GameServer.Players;
 /// <summary>
 /// The authoritative state of every player, in memory: positions, presence and the spatial grid.
 /// Clients can only step their own player; every change is remembered for the next patch
-/// (<see cref="PlayerFeed"/>) and the next save (<see cref="PlayerPersistJob"/>).
+/// (<see cref="PlayerFeed"/>) and the next save (<see cref="PlayerPersistJob"/>) in its <see cref="ChangeSet"/>.
 /// </summary>
-public sealed partial class PlayerWorld
+public sealed partial class PlayerWorld : IEntitySource<PlayerInfo>
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<int, PlayerState> _byUser = [];
     private readonly Dictionary<int, PlayerState> _byId = [];
-    private readonly HashSet<int> _changed = [];
-    private readonly HashSet<int> _unsaved = [];
     private readonly List<int> _nearby = [];
     private readonly WorldOptions _options;
     private readonly PlayerStore _store;
@@ -39,6 +38,9 @@ public sealed partial class PlayerWorld
 
     internal Lock Lock => _lock;
 
+    /// <summary>Players changed since the last patch and since the last save; touched only under <see cref="Lock"/>.</summary>
+    internal ChangeSet Changes { get; } = new();
+
     /// <summary>The largest radius a subscription may ask for: <c>World:MaxRadius</c>, or the world's diagonal.</summary>
     internal double MaxRadius => _options.EffectiveMaxRadius;
 
@@ -50,7 +52,9 @@ public sealed partial class PlayerWorld
         {
             foreach (var record in records)
             {
+                // Shown once, so the feed learns every player (and where) at its first patch.
                 Add(new PlayerState(record));
+                Changes.Shown(record.Id);
             }
         }
     }
@@ -92,14 +96,12 @@ public sealed partial class PlayerWorld
             var player = _byUser.GetValueOrDefault(userId) ?? throw RpcException.NotFound("player of user", userId);
             var (fromX, fromY) = (player.X, player.Y);
             var (x, y) = (Math.Clamp(player.X + dx, 0, _options.Width), Math.Clamp(player.Y + dy, 0, _options.Height));
-            var changed = (x != fromX ? PlayerFields.PositionX : 0) | (y != fromY ? PlayerFields.PositionY : 0);
-            if (changed != PlayerFields.None)
+            if (x != fromX || y != fromY)
             {
                 // A step into a wall changes nothing, so it is neither sent nor saved.
                 (player.X, player.Y) = (x, y);
                 Grid.Set(player.Id, x, y);
-                MarkChanged(player, changed);
-                _unsaved.Add(player.Id);
+                Changes.Changed(player.Id);
             }
 
             moved = new Position(player.X, player.Y);
@@ -131,15 +133,14 @@ public sealed partial class PlayerWorld
             if (fresh is not null && !_byUser.ContainsKey(userId))
             {
                 // New to the world, so new to every subscriber: its next entry is whole.
-                var added = new PlayerState(fresh);
-                Add(added);
-                MarkChanged(added, PlayerFields.All);
+                Add(new PlayerState(fresh));
+                Changes.Shown(fresh.Id);
             }
 
             if (_byUser.TryGetValue(userId, out var player) && player.Online != online)
             {
                 player.Online = online;
-                MarkChanged(player, PlayerFields.Online);
+                Changes.Shown(player.Id);
             }
         }
     }
@@ -192,71 +193,19 @@ public sealed partial class PlayerWorld
         {
             var player = _byUser.GetValueOrDefault(userId) ?? throw RpcException.NotFound("player of user", userId);
             player.MonstersDefeated++;
-            _unsaved.Add(player.Id);
+            Changes.Unsaved(player.Id);
             return player.MonstersDefeated;
         }
     }
 
-    /// <summary>Takes the players changed since the last call and what changed of each: the content of the next patch.</summary>
-    internal void TakeChanged(Dictionary<int, PlayerFields> changed)
-    {
-        changed.Clear();
-        foreach (var id in _changed)
-        {
-            var player = _byId[id];
-            changed[id] = player.Changed;
-            player.Changed = PlayerFields.None;
-        }
-
-        _changed.Clear();
-    }
-
-    internal PlayerState? PlayerOfUser(int userId) => _byUser.GetValueOrDefault(userId);
-
-    internal PlayerState Player(int playerId) => _byId[playerId];
-
-    /// <summary>Writes the positions changed since the last save, in one transaction; a failed save is retried next time.</summary>
-    public int Persist()
-    {
-        List<PlayerRecord> unsaved;
-        lock (_lock)
-        {
-            unsaved = [.. _unsaved.Select(id => _byId[id].ToRecord())];
-            _unsaved.Clear();
-        }
-
-        if (unsaved.Count == 0)
-        {
-            return 0;
-        }
-
-        try
-        {
-            _store.SavePositions(unsaved);
-            return unsaved.Count;
-        }
-        catch
-        {
-            lock (_lock)
-            {
-                _unsaved.UnionWith(unsaved.Select(r => r.Id));
-            }
-
-            throw;
-        }
-    }
+    /// <summary>Writes the players changed since the last save, in one transaction; a failed save is retried next time.</summary>
+    public int Persist() => Changes.Save(_lock, id => _byId.GetValueOrDefault(id)?.ToRecord(), _store.SavePositions);
 
     private void Add(PlayerState player)
     {
         _byUser[player.User] = player;
         _byId[player.Id] = player;
         Grid.Set(player.Id, player.X, player.Y);
-    }
-
-    private void MarkChanged(PlayerState player, PlayerFields fields)
-    {
-        player.Changed |= fields;
-        _changed.Add(player.Id);
     }
 
     private static void ValidateStep(string field, double step)

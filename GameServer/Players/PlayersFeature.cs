@@ -2,10 +2,11 @@ using GameServer.Accounts;
 using GameServer.Configuration;
 using GameServer.Jobs;
 using GameServer.Storage;
+using GameServer.World;
 
 namespace GameServer.Players;
 
-/// <summary>Registers players: the world in memory, its feed, its jobs, its store and its methods.</summary>
+/// <summary>Registers players: the world in memory, its feed, its save job, its store and its methods.</summary>
 public static class PlayersFeature
 {
     public static IServiceCollection AddPlayers(this IServiceCollection services, IConfiguration configuration)
@@ -16,9 +17,10 @@ public static class PlayersFeature
         services.AddSingleton<IMigration, PlayerIndexesMigration>();
         services.AddSingleton<PlayerWorld>();
         services.AddSingleton<PlayerFeed>();
+        services.AddSingleton<IWorldFeed>(sp => sp.GetRequiredService<PlayerFeed>());
         services.AddSingleton<PlayersRpc>();
         services.AddHostedService<PlayerWorldHost>();
-        services.AddJob<PlayerPatchJob>();
+        services.AddWorld();
         services.AddJob<PlayerPersistJob>();
         return services;
     }

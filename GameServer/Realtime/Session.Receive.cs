@@ -6,10 +6,6 @@ namespace GameServer.Realtime;
 public sealed partial class Session
 {
     private const int InitialReceiveBufferSize = 4096;
-    private const int InitialResponseBufferSize = 1024;
-
-    // Buffers above this go back after use: a connection keeps only small ones between messages.
-    private const int MaxRetainedResponseBufferSize = 64 * 1024;
 
     /// <summary>
     /// Runs the connection until it closes: one receive loop that dispatches each message in order,
@@ -31,7 +27,7 @@ public sealed partial class Session
             _closeRequest ??= (WebSocketCloseStatus.NormalClosure, "");
             _outbound.Writer.TryComplete();
             await writing;
-            ResponseWriter.Dispose();
+            ReturnResponse();
             _abort.Dispose();
         }
     }
@@ -39,13 +35,24 @@ public sealed partial class Session
     private async Task ReceiveLoopAsync(JsonRpcDispatcher dispatcher)
     {
         var limit = _options.MaxMessageSize;
-        var buffer = FrameBuffers.Rent(Math.Min(InitialReceiveBufferSize, limit + 1));
-        try
+        while (_socket.State == WebSocketState.Open && _closeRequest is null)
         {
-            while (_socket.State == WebSocketState.Open && _closeRequest is null)
+            // An idle connection holds no buffer: a zero-byte read waits for the next frame (the
+            // WebSocket reads its header into its own few bytes), and a buffer is rented only then,
+            // for as long as the message is in flight. Ten thousand idle connections holding 4 KiB
+            // each was 40 MB for nothing.
+            var first = await _socket.ReceiveAsync(Memory<byte>.Empty, _abort.Token);
+            if (!Accepts(first))
+            {
+                return;
+            }
+
+            var buffer = FrameBuffers.Rent(Math.Min(InitialReceiveBufferSize, limit + 1));
+            try
             {
                 var length = 0;
-                while (true)
+                var result = first;
+                while (!result.EndOfMessage)
                 {
                     if (length == buffer.Length)
                     {
@@ -54,16 +61,9 @@ public sealed partial class Session
 
                     // Never read past limit + 1 bytes: one byte over is enough to know the message is too big.
                     var room = Math.Min(buffer.Length, limit + 1) - length;
-                    var result = await _socket.ReceiveAsync(buffer.AsMemory(length, room), _abort.Token);
-                    if (result.MessageType == WebSocketMessageType.Close)
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(length, room), _abort.Token);
+                    if (!Accepts(result))
                     {
-                        RequestClose(WebSocketCloseStatus.NormalClosure, "");
-                        return;
-                    }
-
-                    if (result.MessageType == WebSocketMessageType.Binary)
-                    {
-                        RequestClose(WebSocketCloseStatus.InvalidMessageType, "only text frames carrying JSON-RPC are accepted");
                         return;
                     }
 
@@ -73,26 +73,34 @@ public sealed partial class Session
                         RequestClose(WebSocketCloseStatus.MessageTooBig, $"messages are limited to {limit} bytes");
                         return;
                     }
-
-                    if (result.EndOfMessage)
-                    {
-                        break;
-                    }
                 }
 
                 await dispatcher.DispatchAsync(this, buffer.AsMemory(0, length), _abort.Token);
-                if (buffer.Length > InitialReceiveBufferSize)
-                {
-                    // One large message must not pin a large buffer for the rest of the connection.
-                    FrameBuffers.Return(buffer);
-                    buffer = FrameBuffers.Rent(Math.Min(InitialReceiveBufferSize, limit + 1));
-                }
+            }
+            finally
+            {
+                FrameBuffers.Return(buffer);
+                ReturnResponse();
             }
         }
-        finally
+    }
+
+    /// <summary>False, with the close requested, for a close frame or a binary message.</summary>
+    private bool Accepts(ValueWebSocketReceiveResult result)
+    {
+        if (result.MessageType == WebSocketMessageType.Close)
         {
-            FrameBuffers.Return(buffer);
+            RequestClose(WebSocketCloseStatus.NormalClosure, "");
+            return false;
         }
+
+        if (result.MessageType == WebSocketMessageType.Binary)
+        {
+            RequestClose(WebSocketCloseStatus.InvalidMessageType, "only text frames carrying JSON-RPC are accepted");
+            return false;
+        }
+
+        return true;
     }
 
     private static byte[] Grow(byte[] buffer, int used, int cap)

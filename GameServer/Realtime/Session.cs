@@ -23,6 +23,7 @@ public sealed partial class Session
     private SessionUser? _user;
     private long _queuedBytes;
     private Action? _afterAnswer;
+    private ResponseScratch? _response;
 
     internal Session(long id, WebSocket socket, IPAddress? clientAddress, string remoteAddress, SessionRegistry registry, RealtimeOptions options, RealtimeMetrics metrics)
     {
@@ -38,8 +39,6 @@ public sealed partial class Session
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        ResponseBuffer = new ArrayBufferWriter<byte>(InitialResponseBufferSize);
-        ResponseWriter = new Utf8JsonWriter(ResponseBuffer);
     }
 
     /// <summary>The connection's id, unique in this process; it names the session in logs.</summary>
@@ -69,10 +68,13 @@ public sealed partial class Session
     /// <summary>Bytes queued for this connection and not yet sent.</summary>
     public long QueuedBytes => Interlocked.Read(ref _queuedBytes);
 
-    /// <summary>Scratch space for the dispatcher's replies; used by one request at a time.</summary>
-    internal ArrayBufferWriter<byte> ResponseBuffer { get; private set; }
+    /// <summary>Scratch space for the dispatcher's replies, lent while a frame is answered (<see cref="ResetResponse"/>).</summary>
+    internal ArrayBufferWriter<byte> ResponseBuffer => (_response ?? throw new InvalidOperationException("no reply is being written")).Buffer;
 
-    internal Utf8JsonWriter ResponseWriter { get; }
+    internal Utf8JsonWriter ResponseWriter => (_response ?? throw new InvalidOperationException("no reply is being written")).Writer;
+
+    /// <summary>Bytes of reply buffer the session holds now: none between frames.</summary>
+    internal int RetainedResponseBytes => _response?.Buffer.Capacity ?? 0;
 
     /// <summary>Logs the session in as <paramref name="user"/>; a session already logged in switches user.</summary>
     public void SignIn(SessionUser user, string credentialId)
@@ -122,23 +124,17 @@ public sealed partial class Session
         return false;
     }
 
-    /// <summary>
-    /// Empties the reply buffer for the next reply. One that grew large is dropped for a small one,
-    /// so one big answer does not pin its size for the rest of the connection.
-    /// </summary>
-    internal Utf8JsonWriter ResetResponse()
-    {
-        if (ResponseBuffer.Capacity > MaxRetainedResponseBufferSize)
-        {
-            ResponseBuffer = new ArrayBufferWriter<byte>(InitialResponseBufferSize);
-        }
-        else
-        {
-            ResponseBuffer.ResetWrittenCount();
-        }
+    /// <summary>Empties the reply buffer for the next reply, borrowing one for the frame being answered if need be.</summary>
+    internal Utf8JsonWriter ResetResponse() => (_response ??= ResponseScratch.Pool.Get()).Reset();
 
-        ResponseWriter.Reset(ResponseBuffer);
-        return ResponseWriter;
+    /// <summary>Gives the reply buffer back once a frame is answered: an idle session holds none.</summary>
+    internal void ReturnResponse()
+    {
+        if (_response is { } response)
+        {
+            _response = null;
+            ResponseScratch.Pool.Return(response);
+        }
     }
 
     /// <summary>

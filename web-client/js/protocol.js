@@ -51,6 +51,7 @@ export const Methods = Object.freeze({
   MonstersHit: "monsters.hit",
   MonstersUpdated: "monsters.updated",
   MonstersRemoved: "monsters.removed",
+  MonstersLeftView: "monsters.left_view",
   MonstersDefeated: "monsters.defeated",
   LeaderboardTop: "leaderboard.top",
   LeaderboardMe: "leaderboard.me",

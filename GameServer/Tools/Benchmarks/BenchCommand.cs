@@ -24,6 +24,7 @@ public static class BenchCommand
         bench.Add(MonsterTickBenchmark.CreateCommand());
         bench.Add(AttackBenchmark.CreateCommand());
         bench.Add(SoakBenchmark.CreateCommand());
+        bench.Add(IdleBenchmark.CreateCommand());
 
         bench.Add(Micro.MicroBenchmarks.Create());
         return bench;

@@ -39,7 +39,7 @@ internal sealed partial class Bot
         {
             OnMonstersUpdated(notification.Params);
         }
-        else if (notification.Method == Methods.MonstersRemoved)
+        else if (notification.Method == Methods.MonstersRemoved || notification.Method == Methods.MonstersLeftView)
         {
             lock (_monsters)
             {
@@ -78,10 +78,14 @@ internal sealed partial class Bot
     {
         lock (_monsters)
         {
+            // Partial entries: a monster in view may come with only the axis that changed, or none.
             foreach (var monster in parameters.GetProperty("monsters"u8).EnumerateArray())
             {
-                _monsters[monster.GetProperty("id"u8).GetInt32()] =
-                    (monster.GetProperty("position_x"u8).GetDouble(), monster.GetProperty("position_y"u8).GetDouble());
+                var id = monster.GetProperty("id"u8).GetInt32();
+                var (x, y) = _monsters.GetValueOrDefault(id);
+                _monsters[id] = (
+                    monster.TryGetProperty("position_x"u8, out var px) ? px.GetDouble() : x,
+                    monster.TryGetProperty("position_y"u8, out var py) ? py.GetDouble() : y);
             }
         }
     }

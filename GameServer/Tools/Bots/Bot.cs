@@ -149,7 +149,7 @@ internal sealed partial class Bot(string username, Behaviour behaviour, Swarm sw
         (PlayerId, _x, _y) = (own.Id, own.PositionX, own.PositionY);
         if (behaviour == Behaviour.Hunt)
         {
-            var monsters = await CallAsync(Methods.MonstersSubscribe, c => c.SubscribeMonstersAsync(cancellationToken));
+            var monsters = await CallAsync(Methods.MonstersSubscribe, c => c.SubscribeMonstersAsync(new MonstersSubscribeParams(options.Radius, Partial: true), cancellationToken));
             lock (_monsters)
             {
                 _monsters.Clear();

@@ -1,6 +1,6 @@
-using GameServer.Players;
+using GameServer.World;
 
-namespace GameServer.Tests.Players;
+namespace GameServer.Tests.World;
 
 /// <summary>The grid answers "who is within r" correctly for any radius and position, and never loops for ever.</summary>
 [Category("Unit")]

@@ -1,4 +1,4 @@
-namespace GameServer.Players;
+namespace GameServer.World;
 
 /// <summary>
 /// A uniform grid over the world that answers "who is within r of this point" by looking only at the

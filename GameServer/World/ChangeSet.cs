@@ -1,0 +1,88 @@
+namespace GameServer.World;
+
+/// <summary>
+/// What changed in one kind of entity, by id: changed since the last patch (the feed's next patch
+/// captures those) and unsaved since the last save (the write-behind save writes those). The world
+/// that owns the entities marks them under its own lock; this class holds no lock of its own.
+/// </summary>
+public sealed class ChangeSet
+{
+    private HashSet<int> _changed = [];
+    private HashSet<int> _taken = [];
+    private readonly HashSet<int> _unsaved = [];
+
+    /// <summary>The entity changed: to be shown at the next patch and saved at the next save.</summary>
+    public void Changed(int id)
+    {
+        _changed.Add(id);
+        _unsaved.Add(id);
+    }
+
+    /// <summary>The entity changed in what subscribers see only (presence), or was saved already: shown, not saved.</summary>
+    public void Shown(int id) => _changed.Add(id);
+
+    /// <summary>The entity changed in what is stored only (a count no subscriber sees): saved, not shown.</summary>
+    public void Unsaved(int id) => _unsaved.Add(id);
+
+    /// <summary>The entity was deleted from the store: shown (as gone), never saved again.</summary>
+    public void Deleted(int id)
+    {
+        _changed.Add(id);
+        _unsaved.Remove(id);
+    }
+
+    /// <summary>Takes the ids changed since the last call; valid until the next call. Callers hold the world's lock.</summary>
+    internal IReadOnlyCollection<int> TakeChanged()
+    {
+        // Two sets swapped, so a patch allocates nothing however many entities changed.
+        (_changed, _taken) = (_taken, _changed);
+        _changed.Clear();
+        return _taken;
+    }
+
+    /// <summary>
+    /// The write-behind save: copies the unsaved entities under <paramref name="worldLock"/> (an id
+    /// whose copy is null is gone and skipped), writes the copies outside it in one call, and on
+    /// failure marks them unsaved again, so the next save retries them. Returns how many were written.
+    /// </summary>
+    public int Save<TRecord>(Lock worldLock, Func<int, TRecord?> copy, Action<IReadOnlyList<TRecord>> write)
+        where TRecord : class
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        ArgumentNullException.ThrowIfNull(write);
+        List<int> ids;
+        List<TRecord> records = [];
+        lock (worldLock)
+        {
+            ids = [.. _unsaved];
+            _unsaved.Clear();
+            foreach (var id in ids)
+            {
+                if (copy(id) is { } record)
+                {
+                    records.Add(record);
+                }
+            }
+        }
+
+        if (records.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            write(records);
+            return records.Count;
+        }
+        catch
+        {
+            lock (worldLock)
+            {
+                _unsaved.UnionWith(ids);
+            }
+
+            throw;
+        }
+    }
+}
