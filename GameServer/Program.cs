@@ -14,6 +14,8 @@ using GameServer.Realtime;
 using GameServer.Realtime.JsonRpc;
 using GameServer.ServerStatus;
 using GameServer.Storage;
+using GameServer.Storage.Backup;
+using GameServer.Storage.Commands;
 using GameServer.Tools;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -26,11 +28,12 @@ public static class Program
 {
     public static Task<int> Main(string[] args) => CommandLineRunner.InvokeAsync(CreateCommandLine(), args);
 
-    /// <summary>The command line: serving by default, createsuperuser, and the tools (bots, bench) in one call.</summary>
+    /// <summary>The command line: serving by default, createsuperuser, storage, and the tools (bots, bench) in one call.</summary>
     internal static RootCommand CreateCommandLine()
     {
         var root = ServeCommand.CreateRoot(ServeAsync);
         root.Add(CreateSuperuserCommand.Create(overrides => Build([.. overrides, "--Serilog:MinimumLevel:Default=Warning"]).Services));
+        root.Add(StorageCommand.Create());
         root.AddTools();
         return root;
     }
@@ -48,6 +51,11 @@ public static class Program
             // A bad setting is the operator's to fix: say which key, without a stack trace.
             await Console.Error.WriteLineAsync($"Configuration error: {string.Join("; ", e.Failures)}");
             return 2;
+        }
+        catch (DatabaseInUseException e)
+        {
+            await Console.Error.WriteLineAsync($"Storage error: {e.Message}");
+            return 3;
         }
         catch (StoredDataException e)
         {
@@ -132,6 +140,7 @@ public static class Program
         app.UseRateLimiter();
         app.MapHealthChecks("/healthz");
         app.MapInventoryHttp();
+        app.MapStorageBackup();
         app.MapRealtime().RequireConnectionLimits();
         return app;
     }

@@ -11,6 +11,7 @@ public sealed partial class GameDatabase : IDisposable
 {
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    private readonly DatabaseFileLock _fileLock;
     private readonly LiteDatabase _database;
     private readonly ILogger<GameDatabase> _logger;
 
@@ -20,12 +21,22 @@ public sealed partial class GameDatabase : IDisposable
         _logger = logger;
         FilePath = System.IO.Path.GetFullPath(options.Value.Path);
         CreateOwnerOnly(FilePath);
+        _fileLock = DatabaseFileLock.Acquire(FilePath);
         var connection = new ConnectionString
         {
             Filename = FilePath,
             Connection = ConnectionType.Direct,
         };
-        _database = new LiteDatabase(connection, CreateMapper());
+        try
+        {
+            _database = new LiteDatabase(connection, CreateMapper());
+        }
+        catch
+        {
+            _fileLock.Dispose();
+            throw;
+        }
+
         RestrictToOwner(FilePath);
         LogOpened(FilePath);
     }
@@ -104,6 +115,7 @@ public sealed partial class GameDatabase : IDisposable
     public void Dispose()
     {
         _database.Dispose();
+        _fileLock.Dispose();
         LogClosed(FilePath);
     }
 

@@ -1,4 +1,5 @@
 using GameServer.Configuration;
+using GameServer.Storage.Backup;
 
 namespace GameServer.Storage;
 
@@ -10,6 +11,7 @@ public static class StorageFeature
         services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section);
         services.AddSingleton<GameDatabase>();
         services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<BackupKey>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
     }
