@@ -90,7 +90,7 @@ public static class Program
             .AddGifts(builder.Configuration)
             .AddChat(builder.Configuration)
             .AddMonsters(builder.Configuration)
-            .AddLeaderboards()
+            .AddLeaderboards(builder.Configuration)
             // Last, so the schedule starts once every world is loaded and stops before they save.
             .AddJobs(builder.Configuration)
             .AddSingleton<SystemRpc>()
