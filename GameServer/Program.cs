@@ -16,6 +16,7 @@ using GameServer.ServerStatus;
 using GameServer.Storage;
 using GameServer.Storage.Backup;
 using GameServer.Storage.Commands;
+using GameServer.Storage.LiteDb;
 using GameServer.Tools;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -33,7 +34,7 @@ public static class Program
     {
         var root = ServeCommand.CreateRoot(ServeAsync);
         root.Add(CreateSuperuserCommand.Create(overrides => Build([.. overrides, "--Serilog:MinimumLevel:Default=Warning"]).Services));
-        root.Add(StorageCommand.Create());
+        root.Add(StorageCommand.Create(overrides => Build(overrides)));
         root.AddTools();
         return root;
     }
@@ -98,7 +99,7 @@ public static class Program
             .AddGifts(builder.Configuration)
             .AddChat(builder.Configuration)
             .AddMonsters(builder.Configuration)
-            .AddLeaderboards()
+            .AddLeaderboards(builder.Configuration)
             // Last, so the schedule starts once every world is loaded and stops before they save.
             .AddJobs(builder.Configuration)
             .AddSingleton<SystemRpc>()

@@ -16,7 +16,7 @@ public sealed class CommandLineHelpTests
         ("createsuperuser", ["--username"]),
         ("storage", []),
         ("storage backup", ["--to", "--force"]),
-        ("storage copy", []),
+        ("storage copy", ["--from", "--to", "--force"]),
         ("bench", ["--connections", "--seconds", "--runs", "--warmup"]),
         ("bench ping", ["--connections", "--seconds", "--runs", "--warmup"]),
         ("bench gifts", ["--users", "--runs", "--clients", "--warmup", "--idle", "--pause", "--pace-ms"]),

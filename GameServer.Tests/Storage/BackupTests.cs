@@ -19,13 +19,16 @@ public sealed class BackupTests
 {
     private const int Players = 4;
 
+    // The backup copies a LiteDB file, whichever provider the rest of the run uses.
+    private const string LiteDb = "--Storage:Provider=LiteDb";
+
     [Test]
     public async Task A_backup_while_players_move_and_gifts_are_given_holds_every_acknowledged_record()
     {
         using var directory = new TempDirectory();
         var copy = directory.File("backup.db");
         var clock = new VirtualClock();
-        await using var server = await InProcessServer.StartAsync(clock.Register, "--Gifts:Enabled=true");
+        await using var server = await InProcessServer.StartAsync(clock.Register, LiteDb, "--Gifts:Enabled=true");
         var players = new List<(GameClient Client, string Name)>();
         for (var i = 0; i < Players; i++)
         {
@@ -51,7 +54,7 @@ public sealed class BackupTests
         Assert.That(exitCode, Is.Zero, error);
         Assert.That(output, Does.Contain("made by the server running at"));
 
-        await using var restored = await InProcessServer.StartAsync($"--Storage:Path={copy}");
+        await using var restored = await InProcessServer.StartAsync(LiteDb, $"--Storage:Path={copy}");
         var copied = new List<(GameClient Client, string Name)>();
         foreach (var (_, name) in players)
         {
@@ -80,7 +83,7 @@ public sealed class BackupTests
         var database = directory.File("game.db");
         var copy = directory.File("backup.db");
         string name;
-        await using (var server = await InProcessServer.StartAsync($"--Storage:Path={database}"))
+        await using (var server = await InProcessServer.StartAsync(LiteDb, $"--Storage:Path={database}"))
         {
             var (client, auth) = await server.ConnectAsUserAsync();
             name = auth.User.Username;
@@ -91,8 +94,8 @@ public sealed class BackupTests
 
         Assert.That(exitCode, Is.Zero, error);
         Assert.That(output, Does.Contain("the server was not running"));
-        Assert.That(File.Exists(GameServer.Storage.GameDatabase.LogFilePath(copy)), Is.False, "the copy is one file");
-        await using var restored = await InProcessServer.StartAsync($"--Storage:Path={copy}");
+        Assert.That(File.Exists(GameServer.Storage.LiteDb.GameDatabase.LogFilePath(copy)), Is.False, "the copy is one file");
+        await using var restored = await InProcessServer.StartAsync(LiteDb, $"--Storage:Path={copy}");
         var restoredClient = await restored.ConnectAsync();
         await restoredClient.LoginAsync(name, Some.Password);
         Assert.That((await restoredClient.ChatHistoryAsync()).Messages.Select(m => m.Text), Does.Contain("kept"));
@@ -104,7 +107,7 @@ public sealed class BackupTests
         using var directory = new TempDirectory();
         var database = directory.File("game.db");
         var copy = directory.File("backup.db");
-        await using (await InProcessServer.StartAsync($"--Storage:Path={database}"))
+        await using (await InProcessServer.StartAsync(LiteDb, $"--Storage:Path={database}"))
         {
         }
 

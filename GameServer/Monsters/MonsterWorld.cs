@@ -5,7 +5,7 @@ namespace GameServer.Monsters;
 /// store at once; tick and combat changes are remembered and written in batches by
 /// <see cref="MonsterPersistJob"/>. Changes are also remembered for the next <c>monsters.updated</c>.
 /// </summary>
-public sealed class MonsterWorld(MonsterStore store)
+public sealed class MonsterWorld(IMonsterStore store)
 {
     private readonly Dictionary<int, MonsterRecord> _monsters = [];
     private readonly HashSet<int> _changed = [];

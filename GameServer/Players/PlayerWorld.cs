@@ -19,10 +19,10 @@ public sealed partial class PlayerWorld
     private readonly HashSet<int> _unsaved = [];
     private readonly List<int> _nearby = [];
     private readonly WorldOptions _options;
-    private readonly PlayerStore _store;
+    private readonly IPlayerStore _store;
     private readonly TokenBuckets<int> _moves;
 
-    public PlayerWorld(IOptions<WorldOptions> options, PlayerStore store, TimeProvider time)
+    public PlayerWorld(IOptions<WorldOptions> options, IPlayerStore store, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,7 @@
 using GameServer.Accounts;
 using GameServer.HttpApi;
 using GameServer.Realtime.JsonRpc;
+using GameServer.Storage.LiteDb;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Net.Http.Headers;
@@ -18,13 +19,19 @@ public static partial class BackupHttp
 
     private const string Scheme = "Bearer ";
 
-    /// <summary>Maps the endpoint and publishes the server's address and key once it listens.</summary>
+    /// <summary>
+    /// Maps the endpoint and publishes the server's address and key once it listens; on LiteDB only
+    /// (PostgreSQL has pg_dump, and the server holds no file there).
+    /// </summary>
     public static WebApplication MapStorageBackup(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost(Route, BackupAsync);
+        if (app.Services.GetService<GameDatabase>() is not { } database)
+        {
+            return app;
+        }
 
-        var database = app.Services.GetRequiredService<GameDatabase>();
+        app.MapPost(Route, BackupAsync);
         var key = app.Services.GetRequiredService<BackupKey>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BackupHttp).FullName!);
         app.Lifetime.ApplicationStarted.Register(() =>

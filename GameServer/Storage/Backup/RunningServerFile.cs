@@ -4,7 +4,7 @@ namespace GameServer.Storage.Backup;
 /// Where a running server can be asked for a backup of its database: a file beside it
 /// (<c>game.db</c> has <c>game.db.server</c>), owner-only, holding the server's address on the first
 /// line and its <see cref="BackupKey"/> on the second. Written once the server listens and deleted
-/// when it stops; it is only believed while the database's lock is held (<see cref="DatabaseFileLock"/>).
+/// when it stops; it is only believed while the database's lock is held (<see cref="LiteDb.DatabaseFileLock"/>).
 /// </summary>
 public sealed record RunningServerFile(Uri Address, string Key)
 {

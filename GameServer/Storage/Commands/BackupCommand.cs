@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 using GameServer.Storage.Backup;
+using GameServer.Storage.LiteDb;
 
 namespace GameServer.Storage.Commands;
 
@@ -54,7 +55,7 @@ public static class BackupCommand
     private static async Task<int> RunAsync(string target, bool force, string[] configuration, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var settings = StorageSettings.Read(configuration);
-        if (StorageSettings.ChoosesOtherProvider(configuration))
+        if (settings.Provider != StorageProvider.LiteDb)
         {
             await error.WriteLineAsync("storage backup copies a LiteDB file; back up PostgreSQL with pg_dump (docs/storage.md).");
             return CommandLineRunner.UsageError;

@@ -8,12 +8,13 @@ public static class StorageCommand
 {
     public const string Name = "storage";
 
-    public static Command Create()
+    /// <summary>The group; <paramref name="open"/> builds the server's services from configuration keys, without starting it.</summary>
+    public static Command Create(Func<string[], IHost> open)
     {
         var command = new Command(Name, "Keeps and moves the game's data: backup (a consistent copy of the LiteDB file, the server running or not) and copy (every record from one provider to another).")
         {
             BackupCommand.Create(),
-            CopyCommand.Create(),
+            CopyCommand.Create(open),
         };
 
         // Alone it does nothing, which is a usage error like any other: one line, exit code 2.

@@ -30,12 +30,4 @@ public static class StorageSettings
             .AddCommandLine(configurationArguments)
             .Build();
     }
-
-    /// <summary>Whether the settings choose a provider other than LiteDB (Storage:Provider).</summary>
-    public static bool ChoosesOtherProvider(string[] configurationArguments)
-    {
-        ArgumentNullException.ThrowIfNull(configurationArguments);
-        var provider = Build(configurationArguments)[$"{StorageOptions.Section}:Provider"];
-        return provider is not null && !provider.Equals("LiteDb", StringComparison.OrdinalIgnoreCase);
-    }
 }

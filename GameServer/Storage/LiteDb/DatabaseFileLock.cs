@@ -1,4 +1,4 @@
-namespace GameServer.Storage;
+namespace GameServer.Storage.LiteDb;
 
 /// <summary>
 /// Keeps a second process off a database file that one already has open. LiteDB's own file sharing

@@ -1,4 +1,4 @@
-namespace GameServer.Storage;
+namespace GameServer.Storage.LiteDb;
 
 public sealed partial class GameDatabase
 {
