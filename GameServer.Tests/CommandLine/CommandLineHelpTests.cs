@@ -19,7 +19,7 @@ public sealed class CommandLineHelpTests
         ("storage copy", ["--from", "--to", "--force"]),
         ("bench", ["--connections", "--seconds", "--runs", "--warmup"]),
         ("bench ping", ["--connections", "--seconds", "--runs", "--warmup"]),
-        ("bench gifts", ["--users", "--runs", "--clients", "--warmup", "--idle", "--pause", "--pace-ms"]),
+        ("bench gifts", ["--users", "--runs", "--clients", "--warmup", "--idle", "--pause", "--pace-ms", "--postgres"]),
         ("bench monsters", ["--monsters", "--players", "--seconds", "--runs"]),
         ("bench attacks", ["--seconds", "--victims", "--radius", "--connections", "--server"]),
         ("bench soak", ["--bots", "--minutes", "--rate", "--radius", "--sample"]),

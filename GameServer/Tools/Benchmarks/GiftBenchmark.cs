@@ -29,6 +29,7 @@ internal static class GiftBenchmark
                 .. ServerProcess.MeasuredServerSettings(Path.Combine(temp.FullName, "game.db")),
                 // Runs come from the benchmark, not the schedule.
                 "--Gifts:Enabled=false",
+                .. options.Postgres is { } postgres ? ["--Storage:Provider=Postgres", $"--Storage:ConnectionString={postgres}"] : Array.Empty<string>(),
             ]);
             await server.WaitHealthyAsync(StartTimeout, cancellationToken);
             GiftBenchmarkReport.PrintStart(options, server, seeding.Elapsed);
