@@ -4,8 +4,9 @@
 # again with every server on PostgreSQL (Storage:Provider=Postgres). Ends with one
 # "Tests: N passed, M failed" summing both runs.
 # Usage: ./test.sh [extra dotnet test arguments, e.g. --filter Category=Unit]
-#   With arguments, both runs take them as they are.
-#   GAMESERVER_TEST_STORAGE=Postgres ./test.sh (or =LiteDb) runs only that variant, once.
+#   With arguments, or with GAMESERVER_TEST_STORAGE set, there is one run only:
+#   GAMESERVER_TEST_STORAGE=Postgres ./test.sh --filter "Category=Integration|Category=Browser"
+#   is the PostgreSQL variant alone (every server of the tests on PostgreSQL).
 # PostgreSQL: a throwaway cluster (Debian's postgresql package, installed when missing) in a temporary
 # directory on a free loopback port, started here for both runs and stopped at the end by its PID;
 # GAMESERVER_TEST_POSTGRES=<connection string> names a server to use instead (databases are made on
@@ -68,16 +69,10 @@ run_tests() { # results directory, then dotnet test arguments
     "$@" || status=$?
 }
 
-if [ -n "${GAMESERVER_TEST_STORAGE:-}" ]; then
-  run_tests "$results" "$@"
-else
-  run_tests "$results" "$@"
+run_tests "$results" "$@"
+if [ -z "${GAMESERVER_TEST_STORAGE:-}" ] && [ "$#" -eq 0 ]; then
   echo "The integration and browser tests again, every server on PostgreSQL (GAMESERVER_TEST_STORAGE=Postgres)..."
-  if [ "$#" -gt 0 ]; then
-    GAMESERVER_TEST_STORAGE=Postgres run_tests "$results/postgres" "$@"
-  else
-    GAMESERVER_TEST_STORAGE=Postgres run_tests "$results/postgres" --filter "Category=Integration|Category=Browser"
-  fi
+  GAMESERVER_TEST_STORAGE=Postgres run_tests "$results/postgres" --filter "Category=Integration|Category=Browser"
 fi
 
 passed=0
