@@ -64,6 +64,12 @@ public static class Program
             await Console.Error.WriteLineAsync($"Storage error: {e.Message}");
             return 3;
         }
+        catch (StorageUnreachableException e)
+        {
+            // The database is down or misnamed: one line naming the setting (never its password), no stack trace.
+            await Console.Error.WriteLineAsync($"Storage error: {e.Message}");
+            return 4;
+        }
 
         return 0;
     }

@@ -80,6 +80,9 @@ public sealed class TestPostgres
         shared?.DropDatabases();
     }
 
+    /// <summary>A loopback port nothing listens on (just now).</summary>
+    public static int FreePort() => Cluster.FreePortOnLoopback();
+
     private void DropDatabases()
     {
         NpgsqlConnection.ClearAllPools();
@@ -128,7 +131,7 @@ public sealed class TestPostgres
             var directory = asPostgresUser
                 ? Run("runuser", ["-u", "postgres", "--", "mktemp", "-d", "/tmp/gameserver-pg.XXXXXX"]).Trim()
                 : Directory.CreateTempSubdirectory("gameserver-pg.").FullName;
-            var port = FreePort();
+            var port = FreePortOnLoopback();
             var cluster = new Cluster(binaries, directory, asPostgresUser, port);
             var data = Path.Combine(directory, "data");
             cluster.Tool("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
@@ -167,7 +170,7 @@ public sealed class TestPostgres
             }
         }
 
-        private static int FreePort()
+        public static int FreePortOnLoopback()
         {
             using var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();

@@ -24,7 +24,10 @@ public interface IRecordSet
     /// </summary>
     void ImportBatch(IReadOnlyList<object> records);
 
-    /// <summary>Deletes every record and starts the ids again from 1 (for a copy onto a target it may overwrite).</summary>
+    /// <summary>
+    /// Deletes every record, for a copy onto a target it may overwrite. PostgreSQL starts its ids again
+    /// from 1; LiteDB does not reuse ids it handed out. Either way, an import then writes its own ids.
+    /// </summary>
     void Clear();
 }
 
