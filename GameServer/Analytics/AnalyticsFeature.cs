@@ -1,6 +1,6 @@
 using GameServer.Configuration;
 using GameServer.Jobs;
-using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 
 namespace GameServer.Analytics;
 

@@ -1,4 +1,4 @@
-using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 using LiteDB;
 
 namespace GameServer.Analytics;

@@ -1,3 +1,5 @@
+using GameServer.Storage;
+
 namespace GameServer.Chat;
 
 /// <summary>Registers the chat: its settings (checked at start-up), store, service and JSON-RPC methods.</summary>
@@ -12,7 +14,7 @@ public static class ChatFeature
             .Validate(o => o.Window > TimeSpan.Zero, "Chat:Window must be longer than zero")
             .Validate(o => o.HistoryLimit is >= 1 and <= ChatOptions.MaxHistoryLimit, $"Chat:HistoryLimit must be 1 to {ChatOptions.MaxHistoryLimit}")
             .ValidateOnStart();
-        services.AddSingleton<ChatStore>();
+        services.AddStore<IChatStore, LiteDbChatStore, PostgresChatStore>(configuration);
         services.AddSingleton<ChatService>();
         services.AddSingleton<ChatRpc>();
         return services;
