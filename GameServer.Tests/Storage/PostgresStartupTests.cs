@@ -46,13 +46,4 @@ public sealed class PostgresStartupTests
         Assert.That(refused.Message, Does.Not.Contain("s3cret-value"));
         Assert.That(refused.Message.Split('\n'), Has.Length.EqualTo(1));
     }
-
-    [Test]
-    public void Postgres_without_a_connection_string_is_a_configuration_error_naming_the_key()
-    {
-        var refused = Assert.Catch(() => ((IDisposable)Program.Build(["--urls", "http://127.0.0.1:0", "--Storage:Provider=Postgres"])).Dispose());
-
-        Assert.That(refused, Is.InstanceOf<Microsoft.Extensions.Options.OptionsValidationException>());
-        Assert.That(refused!.Message, Does.Contain("Storage:ConnectionString"));
-    }
 }

@@ -104,6 +104,9 @@ public sealed class TestPostgres
         }
 
         var cluster = Cluster.Start();
+
+        // The run's [SetUpFixture] stops it; this also does when the test host ends without its teardown.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopIfStarted();
         return new TestPostgres(cluster.ConnectionString, cluster);
     }
 

@@ -8,8 +8,14 @@ public sealed class StorageOptions : IValidatableObject
 {
     public const string Section = "Storage";
 
-    /// <summary><c>LiteDb</c> (the default) or <c>Postgres</c>.</summary>
-    public StorageProvider Provider { get; set; } = StorageProvider.LiteDb;
+    /// <summary>
+    /// <c>LiteDb</c> (the default) or <c>Postgres</c>, in any case. Text rather than the enum, so that a
+    /// misspelt name is a validation error naming the key, not a binder exception with a stack trace.
+    /// </summary>
+    public string Provider { get; set; } = nameof(StorageProvider.LiteDb);
+
+    /// <summary>The provider <see cref="Provider"/> names (LiteDB when it names none; validation refuses that).</summary>
+    public StorageProvider Kind => Parse(Provider) ?? StorageProvider.LiteDb;
 
     /// <summary>The LiteDB file; a relative path is taken from the working directory.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "must name the database file")]
@@ -24,7 +30,13 @@ public sealed class StorageOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Provider != StorageProvider.Postgres)
+        if (Parse(Provider) is null)
+        {
+            yield return new ValidationResult("must be LiteDb or Postgres", [nameof(Provider)]);
+            yield break;
+        }
+
+        if (Kind != StorageProvider.Postgres)
         {
             yield break;
         }
@@ -59,8 +71,9 @@ public sealed class StorageOptions : IValidatableObject
     public static StorageProvider ProviderIn(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return Enum.TryParse<StorageProvider>(configuration.GetSection(Section)[nameof(Provider)], ignoreCase: true, out var provider)
-            ? provider
-            : StorageProvider.LiteDb;
+        return Parse(configuration.GetSection(Section)[nameof(Provider)] ?? nameof(StorageProvider.LiteDb)) ?? StorageProvider.LiteDb;
     }
+
+    private static StorageProvider? Parse(string? name) =>
+        Enum.TryParse<StorageProvider>(name, ignoreCase: true, out var provider) && Enum.IsDefined(provider) && !int.TryParse(name, out _) ? provider : null;
 }
