@@ -146,6 +146,18 @@ public sealed class BackupTests
         Assert.That(error, Does.Contain("pg_dump"));
     }
 
+    [Test]
+    public async Task A_misspelt_provider_is_named_and_nothing_is_copied()
+    {
+        using var directory = new TempDirectory();
+
+        var (exitCode, _, error) = await CommandLineHelpTests.InvokeAsync(["storage", "backup", "--to", directory.File("backup.db"), "--Storage:Provider=Postgress"]);
+
+        Assert.That(exitCode, Is.EqualTo(CommandLineRunner.UsageError));
+        Assert.That(error, Does.Contain("Storage:Provider").And.Contain("Postgress"));
+        Assert.That(Directory.GetFiles(directory.Path), Is.Empty);
+    }
+
     private static async Task PlayRoundAsync(InProcessServer server, VirtualClock clock, List<(GameClient Client, string Name)> players, int round)
     {
         foreach (var (client, _) in players)

@@ -55,7 +55,15 @@ public static class BackupCommand
     private static async Task<int> RunAsync(string target, bool force, string[] configuration, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var settings = StorageSettings.Read(configuration);
-        if (settings.Provider != StorageProvider.LiteDb)
+        // Provider is text since it is validated (a misspelt one names the key); Kind would take it for LiteDB.
+        if (!string.Equals(settings.Provider, nameof(StorageProvider.LiteDb), StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(settings.Provider, nameof(StorageProvider.Postgres), StringComparison.OrdinalIgnoreCase))
+        {
+            await error.WriteLineAsync($"{StorageOptions.Section}:{nameof(StorageOptions.Provider)} must be LiteDb or Postgres, not '{settings.Provider}'.");
+            return CommandLineRunner.UsageError;
+        }
+
+        if (settings.Kind != StorageProvider.LiteDb)
         {
             await error.WriteLineAsync("storage backup copies a LiteDB file; back up PostgreSQL with pg_dump (docs/storage.md).");
             return CommandLineRunner.UsageError;
