@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GameServer.Analytics;
 using GameServer.Chat;
 using GameServer.Inventory;
 using GameServer.Leaderboards;
@@ -18,7 +19,7 @@ namespace GameServer.Tests.Storage.Contract;
 public sealed class RecordSetContractTests(StorageProvider provider) : StoreContract(provider)
 {
     private static readonly string[] Tables =
-        ["users", "auth_tokens", "items", "inventories", "inventory_items", "players", "monsters", "chat_messages", "leaderboard_scores"];
+        ["users", "auth_tokens", "items", "inventories", "inventory_items", "players", "monsters", "chat_messages", "leaderboard_scores", "analytics_events", "analytics_days"];
 
     [Test]
     public async Task Every_record_moves_to_either_provider_with_its_id()
@@ -82,6 +83,16 @@ public sealed class RecordSetContractTests(StorageProvider provider) : StoreCont
         Stores.Get<IMonsterStore>().Insert(new MonsterRecord { UserBeingAttacked = user.Id, State = MonsterState.Attacking, PositionX = 3, PositionY = 4 });
         Stores.Get<IChatStore>().Insert(new ChatMessageRecord { User = user.Id, Username = user.Username, Text = "hello ✓", At = WholeMilliseconds(DateTime.UtcNow) });
         Stores.Get<ILeaderboardStore>().Save([LeaderboardScoreRecord.Of(LeaderboardBoard.GiftsReceived, "all", new RankedScore(user.Id, 1, 1))]);
+        var analytics = Stores.Get<IAnalyticsStore>();
+        analytics.Append(
+        [
+            new AnalyticsEvent { Type = "logged_out", User = user.Id, At = WholeMilliseconds(DateTime.UtcNow), SessionSeconds = 12.5 },
+            new AnalyticsEvent { Type = "gift_received", User = admin.Id, At = WholeMilliseconds(DateTime.UtcNow), Item = "Gift for root" },
+        ]);
+        analytics.RollUp(
+            new AnalyticsDay { Id = "2026-11-30", ActiveUsers = 2, NewUsers = 1, Sessions = 3, SessionSecondsMedian = 4.5, SessionSecondsP90 = 9, Events = new() { ["registered"] = 1, ["chat_sent"] = 7 }, Hours = [.. Enumerable.Range(0, 24)] },
+            new DateTime(2026, 11, 30, 0, 0, 0, DateTimeKind.Utc),
+            new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc));
     }
 
     private static Dictionary<string, IRecordSet> RecordSets(IServiceProvider services) =>

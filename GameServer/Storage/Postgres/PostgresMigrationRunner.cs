@@ -16,6 +16,8 @@ public sealed partial class PostgresMigrationRunner(PostgresDatabase database, I
     public static IReadOnlyList<IPostgresMigration> SchemaFiles { get; } =
     [
         new SqlMigration(1, "every table of the game", "0001_schema.sql"),
+        // Version 2 is the monsters' seeding (PostgresMonstersSeedMigration).
+        new SqlMigration(3, "analytics: raw events and day roll-ups", "0003_analytics.sql"),
     ];
 
     public void Run()
