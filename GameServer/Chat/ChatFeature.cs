@@ -1,3 +1,5 @@
+using GameServer.Storage;
+
 namespace GameServer.Chat;
 
 /// <summary>Registers the chat: its settings (checked at start-up), store, service and JSON-RPC methods.</summary>
@@ -13,6 +15,7 @@ public static class ChatFeature
             .Validate(o => o.HistoryLimit is >= 1 and <= ChatOptions.MaxHistoryLimit, $"Chat:HistoryLimit must be 1 to {ChatOptions.MaxHistoryLimit}")
             .ValidateOnStart();
         services.AddSingleton<ChatStore>();
+        services.AddSingleton<IMigration, ChatCollectionMigration>();
         services.AddSingleton<ChatService>();
         services.AddSingleton<ChatRpc>();
         return services;

@@ -9,6 +9,7 @@ public static class StorageFeature
     {
         services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section);
         services.AddSingleton<GameDatabase>();
+        services.AddSingleton<StoreMetrics>();
         services.AddSingleton<MigrationRunner>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
