@@ -41,7 +41,7 @@ public sealed class PatchAndJobMetricsTests
         {
             Assert.That(bytes.GetMeasurementSnapshot().Where(m => (string?)m.Tags["feed"] == "players").Sum(m => m.Value), Is.EqualTo(frameBytes), "one frame to one subscriber");
             Assert.That(duration.GetMeasurementSnapshot().Where(m => (string?)m.Tags["feed"] == "players").Select(m => m.Value), Has.Some.GreaterThan(0));
-            Assert.That(runs.GetMeasurementSnapshot().Select(m => (string?)m.Tags["job"]), Has.Some.EqualTo("player-patches"));
+            Assert.That(runs.GetMeasurementSnapshot().Select(m => (string?)m.Tags["job"]), Has.Some.EqualTo("world-patches"));
         });
     }
 }

@@ -1,4 +1,5 @@
 using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 
 namespace GameServer.Chat;
 
@@ -15,6 +16,7 @@ public static class ChatFeature
             .Validate(o => o.HistoryLimit is >= 1 and <= ChatOptions.MaxHistoryLimit, $"Chat:HistoryLimit must be 1 to {ChatOptions.MaxHistoryLimit}")
             .ValidateOnStart();
         services.AddStore<IChatStore, LiteDbChatStore, PostgresChatStore>(configuration);
+        services.AddSingleton<IMigration, ChatCollectionMigration>();
         services.AddSingleton<ChatService>();
         services.AddSingleton<ChatRpc>();
         return services;

@@ -5,7 +5,7 @@ namespace GameServer.Storage;
 
 /// <summary>
 /// <c>gameserver.store.operation.duration</c> (seconds, tagged with the store and the operation), recorded by
-/// every store of either provider. Timing costs two timestamps, and nothing while no listener is attached.
+/// every store. Timing costs two timestamps, and nothing while no listener is attached.
 /// </summary>
 public sealed class StoreMetrics
 {
@@ -14,13 +14,20 @@ public sealed class StoreMetrics
     private readonly Histogram<double> _duration;
 
     public StoreMetrics(IMeterFactory meters)
+        : this(meters?.Create(MeterName) ?? throw new ArgumentNullException(nameof(meters)))
     {
-        ArgumentNullException.ThrowIfNull(meters);
-        _duration = meters.Create(MeterName).CreateHistogram<double>(
+    }
+
+    private StoreMetrics(Meter meter)
+    {
+        _duration = meter.CreateHistogram<double>(
             "gameserver.store.operation.duration",
             unit: "s",
             description: "How long one store operation took, from the call to its result");
     }
+
+    /// <summary>For a store made outside the server's container (a migration, a test): its timings go to a meter nobody exports.</summary>
+    public static StoreMetrics Unrecorded { get; } = new StoreMetrics(new Meter("Unrecorded.Storage"));
 
     /// <summary>Starts timing one operation; dispose the result when it ends (<c>using var _ = metrics.Time(...)</c>).</summary>
     public OperationTiming Time(string store, string operation) =>

@@ -98,6 +98,27 @@ public sealed partial class GameDatabase : IDatabaseHealth, IDisposable
     /// <summary>The LiteDB file, for the health report.</summary>
     public string Description => $"LiteDB file {FilePath}";
 
+    /// <summary>
+    /// Creates the collection now when it is missing, so a migration can make every collection before
+    /// the server serves. LiteDB closes its whole engine when a collection is read while another
+    /// transaction is creating it ("page type must be collection page", LiteDB issue #2792).
+    /// </summary>
+    public void EnsureCollection(string name)
+    {
+        if (_database.CollectionExists(name))
+        {
+            return;
+        }
+
+        // An insert creates the collection's page, and the document goes again in the same transaction.
+        // Its id is 0, below every id the collection will give, so the first real document still gets 1.
+        var collection = _database.GetCollection(name, BsonAutoId.Int32);
+        InTransaction(() => collection.Delete(collection.Insert(new BsonDocument { ["_id"] = 0 })));
+    }
+
+    /// <summary>The names of the collections in the file.</summary>
+    public IReadOnlyList<string> CollectionNames() => [.. _database.GetCollectionNames()];
+
     /// <summary>Whether the file answers a trivial query; used by <c>/healthz</c>.</summary>
     public Task<bool> IsHealthyAsync(CancellationToken cancellationToken) => Task.FromResult(IsHealthy());
 

@@ -5,7 +5,7 @@ using GameServer.Players;
 namespace GameServer.Tools.Benchmarks.Micro;
 
 /// <summary>
-/// One player patch as the server makes it every <c>Realtime:PatchInterval</c>: half the players step
+/// One player patch as the server makes it every <c>World:PatchInterval</c>: half the players step
 /// (moves at 10 Hz against patches at 20 Hz, the load of issue 16), then <see cref="PlayerFeed.Publish"/>
 /// builds the <c>players.updated</c> frames and queues them, and every subscriber's writer sends its
 /// frame through its WebSocket. The operation ends when the last frame is written. Every player is
