@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using GameServer.Monsters;
@@ -46,8 +45,7 @@ public sealed class MonsterEntriesPropertyTests
         using var directory = new TempDirectory();
         var input = directory.File("runs.json");
         await File.WriteAllTextAsync(input, "[" + string.Join(",", runs.Select(r => r.ToJson())) + "]");
-        var script = directory.File("apply.mjs");
-        await File.WriteAllTextAsync(script, """
+        const string Apply = """
             import { readFileSync } from "node:fs";
             const { applyMonsterEntries } = await import(process.argv[2]);
             const runs = JSON.parse(readFileSync(process.argv[3], "utf8"));
@@ -57,17 +55,11 @@ public sealed class MonsterEntriesPropertyTests
               return [...monsters.values()].sort((a, b) => a.id - b.id);
             };
             console.log(JSON.stringify(runs.map((r) => ({ whole: apply(r.snapshot, r.whole), partial: apply(r.snapshot, r.partial) }))));
-            """);
-        var module = new Uri(Path.Combine(AppContext.BaseDirectory, "web-client", "js", "monsterentries.js")).ToString();
+            """;
 
-        using var node = Process.Start(new ProcessStartInfo("node", [script, module, input]) { RedirectStandardOutput = true, RedirectStandardError = true })
-            ?? throw new InvalidOperationException("node did not start");
-        var output = node.StandardOutput.ReadToEndAsync();
-        var errors = node.StandardError.ReadToEndAsync();
-        await node.WaitForExitAsync();
-        Assert.That(node.ExitCode, Is.Zero, await errors);
+        var output = await NodeScript.RunAsync(Apply, NodeScript.Module("monsterentries.js"), input);
 
-        using var results = JsonDocument.Parse(await output);
+        using var results = JsonDocument.Parse(output);
         for (var i = 0; i < runs.Count; i++)
         {
             var result = results.RootElement[i];

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using GameServer.Players;
@@ -53,8 +52,7 @@ public sealed class PlayerEntriesPropertyTests
         using var directory = new TempDirectory();
         var input = directory.File("runs.json");
         await File.WriteAllTextAsync(input, "[" + string.Join(",", runs.Select(r => r.ToJson())) + "]");
-        var script = directory.File("apply.mjs");
-        await File.WriteAllTextAsync(script, """
+        const string Apply = """
             import { readFileSync } from "node:fs";
             const { applyPlayerEntries } = await import(process.argv[2]);
             const runs = JSON.parse(readFileSync(process.argv[3], "utf8"));
@@ -66,17 +64,11 @@ public sealed class PlayerEntriesPropertyTests
             console.log(JSON.stringify(runs.map((r) => ({
               whole: apply(r.snapshot, r.whole), partial: apply(r.snapshot, r.partial), compact: apply(r.snapshot, r.compact),
             }))));
-            """);
-        var module = new Uri(Path.Combine(AppContext.BaseDirectory, "web-client", "js", "gameclient.js")).ToString();
+            """;
 
-        using var node = Process.Start(new ProcessStartInfo("node", [script, module, input]) { RedirectStandardOutput = true, RedirectStandardError = true })
-            ?? throw new InvalidOperationException("node did not start");
-        var output = node.StandardOutput.ReadToEndAsync();
-        var errors = node.StandardError.ReadToEndAsync();
-        await node.WaitForExitAsync();
-        Assert.That(node.ExitCode, Is.Zero, await errors);
+        var output = await NodeScript.RunAsync(Apply, NodeScript.Module("gameclient.js"), input);
 
-        using var results = JsonDocument.Parse(await output);
+        using var results = JsonDocument.Parse(output);
         for (var i = 0; i < runs.Count; i++)
         {
             var result = results.RootElement[i];

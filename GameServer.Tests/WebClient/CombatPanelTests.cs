@@ -31,24 +31,44 @@ public sealed class CombatPanelTests : BrowserFixture
         await admin.WalkToAsync(x < 50 ? 99 : 1, y < 50 ? 99 : 1);
         var prey = (await admin.ListUsersAsync()).Single(u => u.Username == name);
 
-        // The monster stands 6 units above or below, out of reach; the ring is looked for beside the player, toward the middle.
-        var side = x < 50 ? 1 : -1;
+        // The monster stands 6 units above or below, out of reach.
         var monster = await admin.CreateMonsterAsync(x, y < 50 ? y + 6 : y - 6);
         await admin.TransitionMonsterAsync(monster.Id, MonsterTransitions.Attack, prey.Id);
         await clock.AdvanceAsync(server, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500));
 
         await Expect(page.Locator("#under-attack")).ToHaveTextAsync("under attack by 1 monster", new() { Timeout = 15_000 });
         await Expect(page.Locator("#combat li.attacked")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"Monster {monster.Id} attacks you!$"));
+        // The ring's colour on the canvas spans the ring's width round the player (the dashed line to the
+        // monster runs straight up or down, so only the ring sets the horizontal extent). Measured on the
+        // whole canvas so that a miss says where it was drawn instead.
         var ring = $$"""
             () => {
               const canvas = document.getElementById("world");
               const ratio = canvas.width / canvas.clientWidth;
-              const px = Math.round(({{Invariant(x)}} / 100 * canvas.clientWidth + {{side}} * 14) * ratio);
-              const py = Math.round({{Invariant(y)}} / 100 * canvas.clientHeight * ratio);
-              return Array.from(canvas.getContext("2d").getImageData(px, py, 1, 1).data).slice(0, 3).join(",");
+              const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+              let left = Infinity, right = -1;
+              for (let i = 0; i < data.length; i += 4) {
+                if (data[i] !== 255 || data[i + 1] !== 23 || data[i + 2] !== 68) continue;
+                const column = (i / 4) % canvas.width;
+                left = Math.min(left, column);
+                right = Math.max(right, column);
+              }
+              const centre = {{Invariant(x)}} / 100 * canvas.clientWidth;
+              return { centre, left: left / ratio, right: right / ratio, ratio };
             }
             """;
-        await page.WaitForFunctionAsync($"() => ({ring})() === \"255,23,68\"", null, new() { Timeout = 15_000 });
+        static bool AroundThePlayer(System.Text.Json.JsonElement r) =>
+            r.GetProperty("right").GetDouble() >= 0
+            && Math.Abs((r.GetProperty("left").GetDouble() + r.GetProperty("right").GetDouble()) / 2 - r.GetProperty("centre").GetDouble()) <= 2
+            && (r.GetProperty("right").GetDouble() - r.GetProperty("left").GetDouble()) / 2 is >= 12 and <= 17;
+        var seen = await page.EvaluateAsync<System.Text.Json.JsonElement>(ring);
+        for (var deadline = DateTime.UtcNow.AddSeconds(15); !AroundThePlayer(seen) && DateTime.UtcNow < deadline;)
+        {
+            await Task.Delay(100);
+            seen = await page.EvaluateAsync<System.Text.Json.JsonElement>(ring);
+        }
+
+        Assert.That(AroundThePlayer(seen), Is.True, $"a ring of radius 14 round the player at ({x}, {y}); the ring's colour spans, in CSS pixels: {seen}");
 
         var log = page.Locator("#combat");
         var height = (await log.BoundingBoxAsync())!.Height;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using GameServer.Tests.Support;
 
@@ -25,25 +24,11 @@ public sealed class NodeClientTests
     public async Task Gameclient_js_registers_pings_and_reads_errors_from_node()
     {
         await using var server = await InProcessServer.StartAsync();
-        using var directory = new TempDirectory();
-        var script = directory.File("client.mjs");
-        await File.WriteAllTextAsync(script, Script);
-        var module = new Uri(Path.Combine(AppContext.BaseDirectory, "web-client", "js", "gameclient.js")).ToString();
         var name = Some.Username("node");
 
-        // Node 20 has WebSocket behind this flag; later versions have it on and accept the flag.
-        var start = new ProcessStartInfo("node", ["--experimental-websocket", script, module, server.WebSocketUri.ToString(), name])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        var output = node.StandardOutput.ReadToEndAsync();
-        var errors = node.StandardError.ReadToEndAsync();
-        await node.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var output = await NodeScript.RunAsync(Script, NodeScript.Module("gameclient.js"), server.WebSocketUri.ToString(), name);
 
-        Assert.That(node.ExitCode, Is.Zero, await errors);
-        using var result = JsonDocument.Parse(await output);
+        using var result = JsonDocument.Parse(output);
         Assert.That(result.RootElement.GetProperty("user").GetString(), Is.EqualTo(name));
         Assert.That(result.RootElement.GetProperty("refused").GetInt32(), Is.EqualTo(-32003));
         Assert.That(result.RootElement.GetProperty("time").GetString(), Is.Not.Empty);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using GameServer.Protocol;
@@ -44,19 +43,7 @@ public sealed class ProtocolMirrorTests
 
     private static async Task<JsonElement> LoadProtocolJsAsync()
     {
-        using var directory = new TempDirectory();
-        var script = directory.File("mirror.mjs");
-        await File.WriteAllTextAsync(script, Script);
-        var module = new Uri(Path.Combine(AppContext.BaseDirectory, "web-client", "js", "protocol.js")).ToString();
-        using var node = Process.Start(new ProcessStartInfo("node", [script, module])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("node did not start");
-        var output = node.StandardOutput.ReadToEndAsync();
-        var errors = node.StandardError.ReadToEndAsync();
-        await node.WaitForExitAsync();
-        Assert.That(node.ExitCode, Is.Zero, await errors);
-        return JsonDocument.Parse(await output).RootElement.Clone();
+        var output = await NodeScript.RunAsync(Script, NodeScript.Module("protocol.js"));
+        return JsonDocument.Parse(output).RootElement.Clone();
     }
 }
