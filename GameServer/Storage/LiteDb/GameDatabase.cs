@@ -1,4 +1,5 @@
 using LiteDB;
+using LiteDB.Engine;
 using Microsoft.Extensions.Options;
 
 namespace GameServer.Storage.LiteDb;
@@ -22,14 +23,9 @@ public sealed partial class GameDatabase : IDatabaseHealth, IDisposable
         FilePath = System.IO.Path.GetFullPath(options.Value.Path);
         CreateOwnerOnly(FilePath);
         _fileLock = DatabaseFileLock.Acquire(FilePath);
-        var connection = new ConnectionString
-        {
-            Filename = FilePath,
-            Connection = ConnectionType.Direct,
-        };
         try
         {
-            _database = new LiteDatabase(connection, CreateMapper());
+            _database = new LiteDatabase(new SerializedWritesEngine(new LiteEngine(new EngineSettings { Filename = FilePath })), CreateMapper());
         }
         catch
         {
