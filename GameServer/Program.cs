@@ -16,6 +16,9 @@ using GameServer.Realtime;
 using GameServer.Realtime.JsonRpc;
 using GameServer.ServerStatus;
 using GameServer.Storage;
+using GameServer.Storage.Backup;
+using GameServer.Storage.Commands;
+using GameServer.Storage.LiteDb;
 using GameServer.Tools;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -28,11 +31,12 @@ public static class Program
 {
     public static Task<int> Main(string[] args) => CommandLineRunner.InvokeAsync(CreateCommandLine(), args);
 
-    /// <summary>The command line: serving by default, createsuperuser, and the tools (bots, bench) in one call.</summary>
+    /// <summary>The command line: serving by default, createsuperuser, storage, and the tools (bots, bench) in one call.</summary>
     internal static RootCommand CreateCommandLine()
     {
         var root = ServeCommand.CreateRoot(ServeAsync);
         root.Add(CreateSuperuserCommand.Create(overrides => Build([.. overrides, "--Serilog:MinimumLevel:Default=Warning"]).Services));
+        root.Add(StorageCommand.Create(overrides => Build(overrides)));
         root.AddTools();
         return root;
     }
@@ -51,11 +55,22 @@ public static class Program
             await Console.Error.WriteLineAsync($"Configuration error: {string.Join("; ", e.Failures)}");
             return 2;
         }
+        catch (DatabaseInUseException e)
+        {
+            await Console.Error.WriteLineAsync($"Storage error: {e.Message}");
+            return 3;
+        }
         catch (StoredDataException e)
         {
             // The file holds data the server must not run with; the message says how to fix it.
             await Console.Error.WriteLineAsync($"Storage error: {e.Message}");
             return 3;
+        }
+        catch (StorageUnreachableException e)
+        {
+            // The database is down or misnamed: one line naming the setting (never its password), no stack trace.
+            await Console.Error.WriteLineAsync($"Storage error: {e.Message}");
+            return 4;
         }
 
         return 0;
@@ -92,7 +107,7 @@ public static class Program
             .AddGifts(builder.Configuration)
             .AddChat(builder.Configuration)
             .AddMonsters(builder.Configuration)
-            .AddLeaderboards()
+            .AddLeaderboards(builder.Configuration)
             .AddAnalytics(builder.Configuration)
             // Last, so the schedule starts once every world is loaded and stops before they save.
             .AddJobs(builder.Configuration)
@@ -141,6 +156,7 @@ public static class Program
         app.MapHealthChecks("/healthz");
         app.MapMetrics(app.Configuration);
         app.MapInventoryHttp();
+        app.MapStorageBackup();
         app.MapRealtime().RequireConnectionLimits();
         return app;
     }

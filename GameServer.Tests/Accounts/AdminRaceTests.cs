@@ -18,7 +18,7 @@ public sealed class AdminRaceTests
     public async Task Two_admins_revoking_each_other_leave_one_admin()
     {
         await using var server = await InProcessServer.StartAsync(CheapPasswordHashing.Register);
-        var store = server.Services.GetRequiredService<AccountStore>();
+        var store = server.Services.GetRequiredService<IAccountStore>();
         for (var round = 0; round < Rounds; round++)
         {
             var (first, firstAuth) = await server.ConnectAsAdminAsync();

@@ -25,7 +25,7 @@ public sealed class CreateSuperuserCommandTests
 
         Assert.That(exitCode, Is.Zero);
         await using var app = Program.Build(["--urls", "http://127.0.0.1:0", $"--Storage:Path={databasePath}"]);
-        Assert.That(app.Services.GetRequiredService<AccountStore>().FindUserByName(name)?.IsAdmin, Is.True, "an admin in the database named by the configuration key");
+        Assert.That(app.Services.GetRequiredService<IAccountStore>().FindUserByName(name)?.IsAdmin, Is.True, "an admin in the database named by the configuration key");
         var signedIn = await app.Services.GetRequiredService<AccountService>().LoginAsync(name, Some.Password, IPAddress.Loopback);
         Assert.That(signedIn.User.Username, Is.EqualTo(name), "the password is the one piped in");
     }

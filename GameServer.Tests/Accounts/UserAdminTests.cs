@@ -114,7 +114,7 @@ public sealed class ExpiredTokenCleanupTests
         var clock = new VirtualClock();
         await using var server = await InProcessServer.StartAsync(clock.Register, "--Accounts:TokenLifetime=00:00:00.001");
         var (_, auth) = await server.ConnectAsUserAsync();
-        var store = server.Services.GetRequiredService<AccountStore>();
+        var store = server.Services.GetRequiredService<IAccountStore>();
         var accounts = server.Services.GetRequiredService<AccountService>();
         Assert.That(accounts.Authenticate(auth.Token), Is.Not.Null, "the clock stands still: not expired yet");
         clock.Time.Advance(TimeSpan.FromMilliseconds(1));

@@ -3,6 +3,7 @@ using GameServer.Protocol.Accounts;
 using GameServer.Protocol.Client;
 using GameServer.Protocol.JsonRpc;
 using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 using GameServer.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,12 +31,12 @@ public sealed class UsernameRuleTests
     [Test]
     public async Task A_stored_name_outside_the_rules_stops_the_server()
     {
-        await using var server = await InProcessServer.StartAsync();
+        await using var server = await InProcessServer.StartAsync(InProcessServer.OnLiteDb);
         var (_, admin) = await server.ConnectAsAdminAsync("admin");
 
         // As a file written before the rule was anchored: the look-alike is stored, the schema older.
         var lookAlike = new User { Username = "admin\n", NormalizedUsername = "ADMIN\n", PasswordHash = "-", CreatedAt = DateTime.UtcNow };
-        server.Services.GetRequiredService<AccountStore>().Insert(lookAlike);
+        server.Services.GetRequiredService<GameDatabase>().Collection<User>(LiteDbAccountStore.UsersCollection).Insert(lookAlike);
         server.Services.GetRequiredService<GameDatabase>().SchemaVersion = new UsernameRuleMigration().Version - 1;
 
         var refused = Assert.ThrowsAsync<StoredDataException>(() => server.RestartAsync());

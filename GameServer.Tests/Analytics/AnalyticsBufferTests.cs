@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using GameServer.Analytics;
 using GameServer.Protocol.Analytics;
+using GameServer.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Options;
@@ -97,6 +98,8 @@ public sealed class AnalyticsBufferTests
     private sealed class RecordingStore : IAnalyticsStore
     {
         public List<List<AnalyticsEvent>> Batches { get; } = [];
+
+        public IReadOnlyList<IRecordSet> RecordSets => [];
 
         public void Append(IReadOnlyList<AnalyticsEvent> events) => Batches.Add([.. events]);
 

@@ -1,7 +1,7 @@
 using GameServer.Tools.Benchmarks;
 using GameServer.Gifts;
 using GameServer.Jobs;
-using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 using GameServer.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,7 +31,7 @@ public sealed class GiftRunLogTests
         // The gift job's own writes only: the leaderboards' saves of the gifts counted and the analytics'
         // writes of the gift_received events would add pages of their own on the real clock, and move the
         // log's largest size with the machine's speed.
-        await using var server = await InProcessServer.StartAsync("--Leaderboards:PersistEnabled=false", "--Analytics:WriteEnabled=false");
+        await using var server = await InProcessServer.StartAsync(InProcessServer.OnLiteDb, "--Leaderboards:PersistEnabled=false", "--Analytics:WriteEnabled=false");
         BenchmarkUsers.Seed(server.Services, Users);
         var job = server.Services.GetServices<IJob>().OfType<GiftJob>().Single();
         var log = LogFile(server.Services.GetRequiredService<GameDatabase>());

@@ -31,6 +31,7 @@ public sealed class HttpAccessMatrixTests
         new("PUT", "/api/inventories/{id}/", Access.Admin, s => ($"/api/inventories/{s.OwnersInventory}/", $$"""{"items":[{{s.OwnersItem}}]}""")),
         new("PATCH", "/api/inventories/{id}/", Access.Admin, s => ($"/api/inventories/{s.OwnersInventory}/", $$"""{"items":[{{s.OwnersItem}}]}""")),
         new("DELETE", "/api/inventories/{id}/", Access.Admin, s => ($"/api/inventories/{s.OwnersInventory}/", null)),
+        .. InProcessServer.OnPostgresByDefault ? Array.Empty<Row>() : new Row[] { new("POST", "/api/storage/backup", Access.Admin, _ => ("/api/storage/backup", null)) },
     ];
 
     private InProcessServer _server = null!;

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Reflection;
 using GameServer.Inventory;
 using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 using GameServer.Tests.Support;
 using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,8 +25,9 @@ public sealed class IdSetQueryTests
     {
         using var directory = new TempDirectory();
         using var database = new GameDatabase(Options.Create(new StorageOptions { Path = directory.File("game.db") }), NullLogger<GameDatabase>.Instance);
-        var inventories = new InventoryStore(database);
-        var items = new ItemStore(database);
+        var metrics = TestStoreMetrics.Create();
+        var items = new LiteDbItemStore(database, metrics);
+        var inventories = new LiteDbInventoryStore(database, items, metrics);
         inventories.FindByUsers([1, 2]);
         items.FindMany([1, 2]);
         inventories.ItemIdsOf([1, 2]);

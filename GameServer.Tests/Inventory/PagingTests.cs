@@ -31,7 +31,7 @@ public sealed class PagingTests
         (_player, _) = await _server.ConnectAsUserAsync();
 
         // Seven weights, so runs of equal weight span pages and their order by id is tested too.
-        _server.Services.GetRequiredService<ItemStore>().InsertMany(
+        _server.Services.GetRequiredService<IItemStore>().InsertMany(
             [.. Enumerable.Range(0, ItemCount).Select(i => new ItemRecord { Name = $"Item {i}", Weight = (i * 5) % 7 })]);
     }
 
@@ -160,10 +160,10 @@ public sealed class PagingTests
 
     private void ProvisionInventories(int count)
     {
-        var store = _server.Services.GetRequiredService<InventoryStore>();
+        var store = _server.Services.GetRequiredService<IInventoryStore>();
         for (var i = 0; i < count; i++)
         {
-            store.Provision(new User { Id = 10_000 + i });
+            store.Provision([new User { Id = 10_000 + i }]);
         }
     }
 

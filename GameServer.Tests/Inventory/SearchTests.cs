@@ -28,7 +28,7 @@ public sealed class SearchTests
         _server = await InProcessServer.StartAsync();
         _http = new HttpClient { BaseAddress = _server.HttpUri };
         (_player, _) = await _server.ConnectAsUserAsync();
-        _server.Services.GetRequiredService<ItemStore>().InsertMany(
+        _server.Services.GetRequiredService<IItemStore>().InsertMany(
         [
             .. Enumerable.Range(0, 200).Select(i => new ItemRecord { Name = $"Gift {i}", Weight = i % 3 }),
             .. Enumerable.Range(0, 45).Select(i => new ItemRecord { Name = $"Lantern {i}", Weight = i % 5 }),
@@ -67,16 +67,9 @@ public sealed class SearchTests
     [Test]
     public async Task Inventories_search_finds_owners_whose_name_contains_the_text_ignoring_case()
     {
-        var accounts = _server.Services.GetRequiredService<AccountStore>();
-        var inventories = _server.Services.GetRequiredService<InventoryStore>();
-        var owners = new List<User>();
-        foreach (var name in new[] { "Zelda", "griselda", "bob", "ZELDA_2", "ann" })
-        {
-            var user = new User { Username = name, NormalizedUsername = User.Normalize(name), PasswordHash = "x" };
-            accounts.Insert(user);
-            inventories.Provision(user);
-            owners.Add(user);
-        }
+        List<User> owners = [.. new[] { "Zelda", "griselda", "bob", "ZELDA_2", "ann" }
+            .Select(name => new User { Username = name, NormalizedUsername = User.Normalize(name), PasswordHash = "x" })];
+        _server.Services.GetRequiredService<IAccountStore>().RegisterMany(owners, [.. _server.Services.GetServices<IAccountProvisioner>()]);
 
         var found = await _player.SearchInventoriesAsync("elDA");
         var second = await _player.SearchInventoriesAsync("elda", offset: 1, limit: 1);

@@ -78,7 +78,7 @@ public sealed class WeightTests
         var inventory = (await _admin.ListInventoriesAsync(auth.User.Username)).Single();
 
         // Items stored before the bound existed: two of them once summed to Infinity, written as "Infinity.0".
-        var items = _server.Services.GetRequiredService<ItemStore>();
+        var items = _server.Services.GetRequiredService<IItemStore>();
         var stars = new[] { new ItemRecord { Name = "Old star", Weight = 1e308 }, new ItemRecord { Name = "Older star", Weight = 1e308 } };
         items.InsertMany(stars);
         foreach (var star in stars)

@@ -1,7 +1,7 @@
 using GameServer.Leaderboards;
 using GameServer.Players;
 using GameServer.Protocol.Leaderboards;
-using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 using GameServer.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,13 +15,14 @@ public sealed class LeaderboardMigrationTests
     [Test]
     public async Task An_upgraded_server_ranks_the_defeats_players_already_had_all_time_only()
     {
-        var server = await InProcessServer.StartAsync();
+        // A LiteDB file's schema history: PostgreSQL has its own.
+        var server = await InProcessServer.StartAsync(InProcessServer.OnLiteDb);
         try
         {
             var (_, first) = await server.ConnectAsUserAsync();
             var (_, second) = await server.ConnectAsUserAsync();
             var (_, third) = await server.ConnectAsUserAsync();
-            var players = server.Services.GetRequiredService<PlayerStore>();
+            var players = server.Services.GetRequiredService<IPlayerStore>();
 
             // As a file written before the leaderboards: defeats on the players, no scores, an older schema.
             var stored = new[] { (first, 2), (second, 5), (third, 2) }.Select(p =>

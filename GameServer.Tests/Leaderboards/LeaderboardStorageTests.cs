@@ -42,7 +42,7 @@ public sealed class LeaderboardStorageTests
     {
         var (player, auth) = await _server.ConnectAsUserAsync();
         await StepAsync(player);
-        var store = _server.Services.GetRequiredService<LeaderboardStore>();
+        var store = _server.Services.GetRequiredService<ILeaderboardStore>();
 
         await _jobs.AdvanceAsync(_server, TimeSpan.FromSeconds(5) - TimeSpan.FromTicks(1), TimeSpan.FromSeconds(1));
         Assert.That(store.InPeriod("all"), Is.Empty, "not before the interval");

@@ -27,7 +27,7 @@ public sealed class StoreMetricsTests
             .ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(timed.Select(t => (t.Item1, t.Item2)), Does.Contain(("accounts", "insert")), "the new user");
+            Assert.That(timed.Select(t => (t.Item1, t.Item2)), Does.Contain(("accounts", "register")), "the new user");
             Assert.That(timed.Select(t => (t.Item1, t.Item2)), Does.Contain(("inventories", "find_by_user")), "inventory.mine");
             Assert.That(timed.Select(t => t.Value), Is.All.GreaterThanOrEqualTo(0));
         });

@@ -1,6 +1,7 @@
 using GameServer.Monsters;
 using GameServer.Players;
 using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 using GameServer.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ public sealed class MonstersMigrationTests
         database.InTransaction(() => migration.Apply(database));
         database.InTransaction(() => migration.Apply(database));
 
-        var monsters = new MonsterStore(database).All();
+        var monsters = new LiteDbMonsterStore(database, TestStoreMetrics.Create()).All();
         Assert.That(monsters, Has.Count.EqualTo(4), "a re-run after a crash seeds nothing more");
         Assert.That(monsters.Select(m => (m.State, m.HealthPoints)), Is.All.EqualTo((MonsterState.Wandering, MonsterRecord.NewHealthPoints)));
         Assert.That(monsters.Select(m => (m.PositionX <= 5, m.PositionY <= 6)), Is.All.EqualTo((true, true)));

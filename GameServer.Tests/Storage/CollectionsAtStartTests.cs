@@ -1,5 +1,5 @@
 using GameServer.Protocol.Chat;
-using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 using GameServer.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +17,7 @@ public sealed class CollectionsAtStartTests
     [Test]
     public async Task A_new_database_has_the_collections_made_lazily_before_and_the_first_message_is_still_1()
     {
-        await using var server = await InProcessServer.StartAsync();
+        await using var server = await InProcessServer.StartAsync(InProcessServer.OnLiteDb);
         var database = server.Services.GetRequiredService<GameDatabase>();
 
         Assert.That(database.CollectionNames(), Is.SupersetOf(new[] { "chat_messages", "analytics_days" }));

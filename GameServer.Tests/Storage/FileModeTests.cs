@@ -1,5 +1,5 @@
 using GameServer.Protocol.Players;
-using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 using GameServer.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +19,7 @@ public sealed class FileModeTests
     {
         using var directory = new TempDirectory();
         var path = Path.Combine(directory.Path, "data", "game.db");
-        await using var server = await InProcessServer.StartAsync($"--Storage:Path={path}");
+        await using var server = await InProcessServer.StartAsync(InProcessServer.OnLiteDb, $"--Storage:Path={path}");
         var (client, _) = await server.ConnectAsUserAsync();
         await client.ListPlayersAsync();
         var database = server.Services.GetRequiredService<GameDatabase>();
@@ -39,12 +39,12 @@ public sealed class FileModeTests
     {
         using var directory = new TempDirectory();
         var path = directory.File("game.db");
-        await using (await InProcessServer.StartAsync($"--Storage:Path={path}"))
+        await using (await InProcessServer.StartAsync(InProcessServer.OnLiteDb, $"--Storage:Path={path}"))
         {
         }
 
         File.SetUnixFileMode(path, OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-        await using var server = await InProcessServer.StartAsync($"--Storage:Path={path}");
+        await using var server = await InProcessServer.StartAsync(InProcessServer.OnLiteDb, $"--Storage:Path={path}");
         var (client, _) = await server.ConnectAsUserAsync();
 
         Assert.That(File.GetUnixFileMode(path), Is.EqualTo(OwnerOnly));

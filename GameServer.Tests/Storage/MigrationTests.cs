@@ -1,6 +1,7 @@
 using GameServer.Accounts;
 using GameServer.Inventory;
 using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 using GameServer.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ public sealed class MigrationTests
         using (var database = Open(directory))
         {
             Run(database, new AccountIndexesMigration());
-            var users = database.Collection<User>(AccountStore.UsersCollection);
+            var users = database.Collection<User>(LiteDbAccountStore.UsersCollection);
             users.Insert(new User { Username = "old_timer", NormalizedUsername = "OLD_TIMER" });
             Assert.That(database.SchemaVersion, Is.EqualTo(1));
         }
@@ -27,9 +28,9 @@ public sealed class MigrationTests
             Run(database, new AccountIndexesMigration(), new InventoryIndexesMigration(), new InventoryItemsMigration());
             Run(database, new AccountIndexesMigration(), new InventoryIndexesMigration(), new InventoryItemsMigration());
 
-            var inventories = new InventoryStore(database).Page(0, 10);
+            var inventories = Inventories(database).Page(0, 10);
             Assert.That(inventories, Has.Count.EqualTo(1), "one inventory, however often the migrations run");
-            Assert.That(new InventoryStore(database).ItemIdsOf(inventories[0].Id), Is.Empty);
+            Assert.That(Inventories(database).ItemIdsOf(inventories[0].Id), Is.Empty);
             Assert.That(database.SchemaVersion, Is.EqualTo(4));
         }
     }
@@ -40,14 +41,14 @@ public sealed class MigrationTests
         using var directory = new TempDirectory();
         using var database = Open(directory);
         Run(database, new AccountIndexesMigration(), new InventoryIndexesMigration(), new InventoryItemsMigration());
-        var raw = database.Collection<LiteDB.BsonDocument>(InventoryStore.Collection);
+        var raw = database.Collection<LiteDB.BsonDocument>(LiteDbInventoryStore.Collection);
         raw.Insert(new LiteDB.BsonDocument { ["_id"] = 7, ["User"] = 3, ["Items"] = new LiteDB.BsonArray(new LiteDB.BsonValue(12), new LiteDB.BsonValue(5), new LiteDB.BsonValue(9)) });
         raw.Insert(new LiteDB.BsonDocument { ["_id"] = 8, ["User"] = 4, ["Items"] = new LiteDB.BsonArray() });
 
         Run(database, new InventoryLinksMigration());
         Run(database, new InventoryLinksMigration());
 
-        var store = new InventoryStore(database);
+        var store = Inventories(database);
         Assert.That(store.ItemIdsOf(7), Is.EqualTo(new[] { 12, 5, 9 }), "the order is kept, and a second run adds nothing");
         Assert.That(store.ItemIdsOf(8), Is.Empty);
         Assert.That(store.InventoriesHolding(5), Is.EqualTo(new[] { 7 }));
@@ -62,6 +63,12 @@ public sealed class MigrationTests
         using var database = Open(directory);
 
         Assert.Throws<InvalidOperationException>(() => Run(database, new InventoryIndexesMigration(), new InventoryIndexesMigration()));
+    }
+
+    private static LiteDbInventoryStore Inventories(GameDatabase database)
+    {
+        var metrics = TestStoreMetrics.Create();
+        return new LiteDbInventoryStore(database, new LiteDbItemStore(database, metrics), metrics);
     }
 
     private static GameDatabase Open(TempDirectory directory) =>

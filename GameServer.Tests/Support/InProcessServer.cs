@@ -10,11 +10,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GameServer.Tests.Support;
 
 /// <summary>
-/// The real GameServer, started in this process on a free loopback port with a database file of
-/// its own. Restarting keeps the file, as a real restart would.
+/// The real GameServer, started in this process on a free loopback port with a database of its own:
+/// a LiteDB file, or with <c>GAMESERVER_TEST_STORAGE=Postgres</c> a fresh PostgreSQL database of
+/// <see cref="TestPostgres"/>. Restarting keeps the database, as a real restart would.
 /// </summary>
 public sealed class InProcessServer : IAsyncDisposable
 {
+    /// <summary>The environment variable that picks the provider every server of the run uses by default.</summary>
+    public const string StorageVariable = "GAMESERVER_TEST_STORAGE";
+
+    /// <summary>A setting for tests of the LiteDB file itself (its modes, its log, its migrations): LiteDB whatever the run's provider.</summary>
+    public const string OnLiteDb = "--Storage:Provider=LiteDb";
+
     private readonly TempDirectory _directory;
     private bool _ownsDirectory;
     private readonly string[] _settings;
@@ -39,11 +46,21 @@ public sealed class InProcessServer : IAsyncDisposable
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("not started");
 
     /// <summary>Starts a server; <paramref name="settings"/> are command-line style overrides such as <c>--World:Width=10</c>.</summary>
-    public static Task<InProcessServer> StartAsync(params string[] settings) => StartAsync(new TempDirectory(), ownsDirectory: true, settings, services: null);
+    public static Task<InProcessServer> StartAsync(params string[] settings) => StartAsync(new TempDirectory(), ownsDirectory: true, WithStorage(settings), services: null);
 
     /// <summary>Starts a server with <paramref name="services"/> added or replaced after the real ones (a job, a virtual clock).</summary>
     public static Task<InProcessServer> StartAsync(Action<IServiceCollection> services, params string[] settings) =>
-        StartAsync(new TempDirectory(), ownsDirectory: true, settings, services);
+        StartAsync(new TempDirectory(), ownsDirectory: true, WithStorage(settings), services);
+
+    /// <summary>Whether servers of this run use PostgreSQL unless a test says otherwise.</summary>
+    public static bool OnPostgresByDefault =>
+        string.Equals(Environment.GetEnvironmentVariable(StorageVariable), "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The run's provider, unless the settings name one: on PostgreSQL, a new database, kept across restarts.</summary>
+    private static string[] WithStorage(string[] settings) =>
+        OnPostgresByDefault && !settings.Any(s => s.StartsWith("--Storage:Provider=", StringComparison.OrdinalIgnoreCase))
+            ? ["--Storage:Provider=Postgres", $"--Storage:ConnectionString={TestPostgres.Shared.CreateDatabase()}", .. settings]
+            : settings;
 
     /// <summary>
     /// Connects a client whose calls all end with <paramref name="cancellationToken"/>, by default the

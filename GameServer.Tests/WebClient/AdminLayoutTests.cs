@@ -62,7 +62,7 @@ public sealed class AdminLayoutTests : AdminDashboardFixture
         await Expect(delete).ToBeEnabledAsync();
 
         line.CutOff = true;
-        var me = Server.Services.GetRequiredService<AccountStore>().FindUserByName(AdminName)!;
+        var me = Server.Services.GetRequiredService<IAccountStore>().FindUserByName(AdminName)!;
         foreach (var session in Server.Services.GetRequiredService<SessionRegistry>().SessionsOf(me.Id))
         {
             session.RequestClose(WebSocketCloseStatus.NormalClosure, "cut off by the test");

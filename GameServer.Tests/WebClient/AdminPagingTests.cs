@@ -20,7 +20,7 @@ public sealed class AdminPagingTests : AdminDashboardFixture
     [Test]
     public async Task The_items_table_shows_one_page_of_250_and_pages_and_searches_on_the_server()
     {
-        Server.Services.GetRequiredService<ItemStore>().InsertMany(
+        Server.Services.GetRequiredService<IItemStore>().InsertMany(
         [
             .. Enumerable.Range(0, 250).Select(i => new ItemRecord { Name = $"Gift {i:000}", Weight = i % 7 }),
             new ItemRecord { Name = "Lantern", Weight = 1 },
@@ -64,14 +64,9 @@ public sealed class AdminPagingTests : AdminDashboardFixture
     [Test]
     public async Task The_inventories_table_pages_and_searches_owners_on_the_server()
     {
-        var accounts = Server.Services.GetRequiredService<AccountStore>();
-        var inventories = Server.Services.GetRequiredService<InventoryStore>();
-        foreach (var name in Enumerable.Range(0, 45).Select(i => $"pilot{i:00}").Concat(Enumerable.Range(0, 5).Select(i => $"Zed{i}")))
-        {
-            var user = new User { Username = name, NormalizedUsername = User.Normalize(name), PasswordHash = "x" };
-            accounts.Insert(user);
-            inventories.Provision(user);
-        }
+        List<User> users = [.. Enumerable.Range(0, 45).Select(i => $"pilot{i:00}").Concat(Enumerable.Range(0, 5).Select(i => $"Zed{i}"))
+            .Select(name => new User { Username = name, NormalizedUsername = User.Normalize(name), PasswordHash = "x" })];
+        Server.Services.GetRequiredService<IAccountStore>().RegisterMany(users, [.. Server.Services.GetServices<IAccountProvisioner>()]);
 
         var page = await OpenAdminAsync();
         var frames = await CaptureFramesAsync(page, AdminName);

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 
 namespace GameServer.Accounts;
 
@@ -14,8 +15,8 @@ public sealed class AccountIndexesMigration : IMigration
     public void Apply(GameDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        database.Collection<User>(AccountStore.UsersCollection).EnsureIndex(u => u.NormalizedUsername, unique: true);
-        var tokens = database.Collection<AuthToken>(AccountStore.TokensCollection);
+        database.Collection<User>(LiteDbAccountStore.UsersCollection).EnsureIndex(u => u.NormalizedUsername, unique: true);
+        var tokens = database.Collection<AuthToken>(LiteDbAccountStore.TokensCollection);
         tokens.EnsureIndex(t => t.TokenHash, unique: true);
         tokens.EnsureIndex(t => t.UserId);
     }
@@ -37,7 +38,9 @@ public sealed class UsernameRuleMigration : IMigration
     public void Apply(GameDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var offending = new AccountStore(database).AllUserNames().Where(u => !AccountService.IsValidUsername(u.Username)).ToList();
+        var offending = database.Collection<User>(LiteDbAccountStore.UsersCollection).Query().OrderBy(u => u.Id)
+            .Select(u => new { u.Id, u.Username }).ToEnumerable()
+            .Where(u => !AccountService.IsValidUsername(u.Username)).ToList();
         if (offending.Count == 0)
         {
             return;
@@ -68,14 +71,14 @@ public sealed class LastSeenMigration : IMigration
     public void Apply(GameDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var users = database.Collection<User>(AccountStore.UsersCollection);
-        var latestToken = database.Collection<AuthToken>(AccountStore.TokensCollection).FindAll()
+        var users = database.Collection<User>(LiteDbAccountStore.UsersCollection);
+        var latestToken = database.Collection<AuthToken>(LiteDbAccountStore.TokensCollection).FindAll()
             .GroupBy(t => t.UserId)
             .ToDictionary(g => g.Key, g => g.Max(t => t.CreatedAt.ToUniversalTime()));
-        var store = new AccountStore(database);
         foreach (var user in users.FindAll().Where(u => u.LastSeenAt is null).ToList())
         {
-            store.SetLastSeen(user.Id, latestToken.TryGetValue(user.Id, out var at) ? at : user.CreatedAt.ToUniversalTime());
+            var seen = latestToken.TryGetValue(user.Id, out var at) ? at : user.CreatedAt.ToUniversalTime();
+            users.UpdateMany(LiteDB.BsonExpression.Create("{ LastSeenAt: @0 }", new LiteDB.BsonValue(seen)), LiteDB.BsonExpression.Create("_id = @0", new LiteDB.BsonValue(user.Id)));
         }
 
         users.EnsureIndex(u => u.LastSeenAt);

@@ -21,24 +21,7 @@ public sealed partial class AccountService
     {
         lock (_adminChanges)
         {
-            var user = database.InTransaction(() =>
-            {
-                RequireAdmin(actingUserId);
-                var user = store.FindUser(userId) ?? throw RpcException.NotFound("user", userId);
-                if (userId == actingUserId && !isAdmin)
-                {
-                    throw RpcException.Conflict("is_admin", "an admin cannot revoke its own admin rights");
-                }
-
-                if (user.IsAdmin && !isAdmin && store.CountAdmins() <= 1)
-                {
-                    throw RpcException.Conflict("is_admin", "the last admin cannot be revoked");
-                }
-
-                store.SetAdmin(userId, isAdmin);
-                user.IsAdmin = isAdmin;
-                return user;
-            });
+            var user = Applied(store.SetAdmin(actingUserId, userId, isAdmin), userId);
             changed?.Invoke(user);
             return user;
         }
@@ -53,35 +36,24 @@ public sealed partial class AccountService
         ValidatePassword(password);
         var user = store.FindUser(userId) ?? throw RpcException.NotFound("user", userId);
 
-        // The slow hash runs before the lock; the checks that matter are made again under it.
+        // The slow hash runs before the lock; the checks that matter are made again by the store.
         var passwordHash = await hasher.HashAsync(user, password, cancellationToken);
         lock (_adminChanges)
         {
-            database.InTransaction(() =>
-            {
-                RequireAdmin(actingUserId);
-                if (!store.SetPasswordHash(userId, passwordHash))
-                {
-                    throw RpcException.NotFound("user", userId);
-                }
-
-                store.DeleteTokensOf(userId);
-            });
+            return Applied(store.SetPassword(actingUserId, userId, passwordHash), userId);
         }
-
-        user.PasswordHash = passwordHash;
-        return user;
     }
 
     /// <summary>Creates an admin, as the original's <c>manage.py createsuperuser</c> did.</summary>
     public async Task<User> CreateSuperuserAsync(string username, string password, CancellationToken cancellationToken = default) =>
         (await RegisterAsync(username, password, client: null, isAdmin: true, cancellationToken)).User;
 
-    private void RequireAdmin(int actingUserId)
+    private static User Applied(AdminChange change, int userId) => change.Outcome switch
     {
-        if (store.FindUser(actingUserId) is not { IsAdmin: true })
-        {
-            throw RpcException.Forbidden();
-        }
-    }
+        AdminChangeOutcome.Done => change.User!,
+        AdminChangeOutcome.ActorNotAdmin => throw RpcException.Forbidden(),
+        AdminChangeOutcome.UserNotFound => throw RpcException.NotFound("user", userId),
+        AdminChangeOutcome.OwnRights => throw RpcException.Conflict("is_admin", "an admin cannot revoke its own admin rights"),
+        _ => throw RpcException.Conflict("is_admin", "the last admin cannot be revoked"),
+    };
 }

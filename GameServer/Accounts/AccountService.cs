@@ -3,7 +3,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using GameServer.Realtime.JsonRpc;
-using GameServer.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -22,8 +21,7 @@ public sealed record SignedInUser(User User, string Token, string TokenHash, Dat
 /// Admin operations are in <c>AccountService.Admin.cs</c>.
 /// </summary>
 public sealed partial class AccountService(
-    AccountStore store,
-    GameDatabase database,
+    IAccountStore store,
     IEnumerable<IAccountProvisioner> provisioners,
     BoundedPasswordHasher hasher,
     AuthLimits limits,
@@ -33,6 +31,8 @@ public sealed partial class AccountService(
     private const int TokenBytes = 32;
     private const int MinPasswordLength = 8;
     private const int MaxPasswordLength = 1024;
+
+    private readonly IAccountProvisioner[] _provisioners = [.. provisioners];
 
     /// <summary>
     /// Creates a user with its per-feature records and a first token, all in one transaction.
@@ -58,28 +58,19 @@ public sealed partial class AccountService(
             LastSeenAt = now,
         };
         user.PasswordHash = await hasher.HashAsync(user, password, cancellationToken);
-        SignedInUser signedIn;
+        var (token, secret) = NewToken();
         try
         {
-            signedIn = database.InTransaction(() =>
-            {
-                store.Insert(user);
-                foreach (var provisioner in provisioners)
-                {
-                    provisioner.Provision(user);
-                }
-
-                return IssueToken(user);
-            });
+            store.Register(user, token, _provisioners);
         }
-        catch (Exception e) when (GameDatabase.IsDuplicateKey(e))
+        catch (UsernameTakenException)
         {
             // Two registrations of one name raced past the check above; the unique index decided.
             throw RpcException.Conflict("username", "is already taken");
         }
 
         _registered.OnNext(new UserRegistered(user.Id, user.Username));
-        return signedIn;
+        return new SignedInUser(user, secret, token.TokenHash, token.ExpiresAt);
     }
 
     /// <summary>
@@ -106,17 +97,10 @@ public sealed partial class AccountService(
 
         limits.RecordSuccess(username, client);
         var rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded ? await hasher.HashAsync(user, password, cancellationToken) : null;
-        return database.InTransaction(() =>
-        {
-            // Read again after the slow hash: the session must not sign in with an admin flag revoked meanwhile.
-            var current = store.FindUser(user.Id) ?? throw RpcException.Unauthenticated("invalid username or password");
-            if (rehashed is not null)
-            {
-                store.SetPasswordHash(current.Id, rehashed);
-            }
-
-            return IssueToken(current);
-        });
+        // The store reads the user again after the slow hash: the session must not sign in with an admin flag revoked meanwhile.
+        var (token, secret) = NewToken();
+        var current = store.SignIn(user.Id, rehashed, token) ?? throw RpcException.Unauthenticated("invalid username or password");
+        return new SignedInUser(current, secret, token.TokenHash, token.ExpiresAt);
     }
 
     /// <summary>Logs in with an existing token: a reconnect or another device of the same user.</summary>
@@ -160,20 +144,18 @@ public sealed partial class AccountService(
         return store.FindUser(stored.UserId) is { } user ? (user, stored) : null;
     }
 
-    private SignedInUser IssueToken(User user)
+    /// <summary>A new token: what the store keeps (its hash; the store sets its user), and the secret for the client.</summary>
+    private (AuthToken Token, string Secret) NewToken()
     {
         var secret = RandomNumberGenerator.GetBytes(TokenBytes);
         var now = time.GetUtcNow().UtcDateTime;
         var token = new AuthToken
         {
             TokenHash = Convert.ToBase64String(SHA256.HashData(secret)),
-            UserId = user.Id,
             CreatedAt = now,
             ExpiresAt = now + options.Value.TokenLifetime,
         };
-        store.Insert(token);
-        store.SetLastSeen(user.Id, now);
-        return new SignedInUser(user, Base64Url.EncodeToString(secret), token.TokenHash, token.ExpiresAt);
+        return (token, Base64Url.EncodeToString(secret));
     }
 
     private static string? HashToken(string token)

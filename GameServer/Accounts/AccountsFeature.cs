@@ -1,6 +1,7 @@
 using GameServer.Configuration;
 using GameServer.Jobs;
 using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
@@ -18,7 +19,7 @@ public static class AccountsFeature
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<BoundedPasswordHasher>();
         services.AddSingleton<AuthLimits>();
-        services.AddSingleton<AccountStore>();
+        services.AddStore<IAccountStore, LiteDbAccountStore, PostgresAccountStore>(configuration);
         services.AddSingleton<AccountService>();
         services.AddSingleton<TokenSessions>();
         services.AddHostedService(sp => sp.GetRequiredService<TokenSessions>());

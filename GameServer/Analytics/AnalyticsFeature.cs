@@ -1,12 +1,13 @@
 using GameServer.Configuration;
 using GameServer.Jobs;
 using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 
 namespace GameServer.Analytics;
 
 /// <summary>
 /// Registers game analytics: its settings (checked at start-up), buffer, instruments, store, the write
-/// and roll-up jobs, the schema-11 migration and the admin methods. Add after the features whose events
+/// and roll-up jobs, the LiteDB schema-11 migration (PostgreSQL: schema 3, <c>0003_analytics.sql</c>) and the admin methods. Add after the features whose events
 /// it follows (Accounts, Players, Gifts, Monsters, Chat) and before Jobs.
 /// </summary>
 public static class AnalyticsFeature
@@ -18,7 +19,7 @@ public static class AnalyticsFeature
         services.AddSingleton<AnalyticsMetrics>();
         services.AddSingleton<AnalyticsBuffer>();
         services.AddSingleton<AnalyticsSessions>();
-        services.AddSingleton<IAnalyticsStore, LiteDbAnalyticsStore>();
+        services.AddStore<IAnalyticsStore, LiteDbAnalyticsStore, PostgresAnalyticsStore>(configuration);
         services.AddSingleton<AnalyticsWriter>();
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<AnalyticsRpc>();

@@ -1,4 +1,4 @@
-using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 
 namespace GameServer.Analytics;
 

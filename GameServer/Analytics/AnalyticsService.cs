@@ -11,7 +11,7 @@ namespace GameServer.Analytics;
 /// </summary>
 public sealed partial class AnalyticsService(
     IAnalyticsStore store,
-    AccountStore accounts,
+    IAccountStore accounts,
     IOptions<AnalyticsOptions> options,
     TimeProvider time,
     ILogger<AnalyticsService> logger)

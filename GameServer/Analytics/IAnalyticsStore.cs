@@ -1,7 +1,9 @@
+using GameServer.Storage;
+
 namespace GameServer.Analytics;
 
-/// <summary>Where analytics keeps its raw events and per-day roll-ups.</summary>
-public interface IAnalyticsStore
+/// <summary>Where analytics keeps its raw events and per-day roll-ups, on either provider.</summary>
+public interface IAnalyticsStore : IRecordSource
 {
     /// <summary>Writes <paramref name="events"/> in one transaction; each gets the next id.</summary>
     void Append(IReadOnlyList<AnalyticsEvent> events);

@@ -1,4 +1,5 @@
 using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 using LiteDB;
 
 namespace GameServer.Analytics;
@@ -12,6 +13,12 @@ public sealed class LiteDbAnalyticsStore(GameDatabase database, StoreMetrics? me
     private readonly ILiteCollection<AnalyticsEvent> _events = database.Collection<AnalyticsEvent>(EventsCollection);
     private readonly ILiteCollection<AnalyticsDay> _days = database.Collection<AnalyticsDay>(DaysCollection);
     private readonly StoreMetrics _metrics = metrics ?? StoreMetrics.Unrecorded;
+
+    public IReadOnlyList<IRecordSet> RecordSets =>
+    [
+        new RecordSet<AnalyticsEvent>(EventsCollection, () => _events.LongCount(), () => _events.Query().OrderBy(e => e.Id).ToEnumerable().Select(Utc), Import, () => _events.DeleteAll()),
+        new RecordSet<AnalyticsDay>(DaysCollection, () => _days.LongCount(), () => _days.Query().OrderBy(d => d.Id).ToEnumerable(), Import, () => _days.DeleteAll()),
+    ];
 
     public void Append(IReadOnlyList<AnalyticsEvent> events)
     {
@@ -66,6 +73,18 @@ public sealed class LiteDbAnalyticsStore(GameDatabase database, StoreMetrics? me
             _days.Upsert(day);
             _events.DeleteMany(e => e.At >= from && e.At < until);
         });
+    }
+
+    private void Import(IReadOnlyList<AnalyticsEvent> events) =>
+        database.InTransaction(() => _events.InsertBulk(events, batchSize: Math.Max(events.Count, 1)));
+
+    private void Import(IReadOnlyList<AnalyticsDay> days) =>
+        database.InTransaction(() => _days.InsertBulk(days, batchSize: Math.Max(days.Count, 1)));
+
+    private static AnalyticsEvent Utc(AnalyticsEvent e)
+    {
+        e.At = e.At.ToUniversalTime();
+        return e;
     }
 
     // LiteDB reads dates back in local time.

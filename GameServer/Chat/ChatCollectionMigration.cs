@@ -1,4 +1,4 @@
-using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 
 namespace GameServer.Chat;
 
@@ -16,6 +16,6 @@ public sealed class ChatCollectionMigration : IMigration
     public void Apply(GameDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        database.EnsureCollection(ChatStore.Collection);
+        database.EnsureCollection(LiteDbChatStore.Collection);
     }
 }

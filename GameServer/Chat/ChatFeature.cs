@@ -1,4 +1,5 @@
 using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 
 namespace GameServer.Chat;
 
@@ -14,7 +15,7 @@ public static class ChatFeature
             .Validate(o => o.Window > TimeSpan.Zero, "Chat:Window must be longer than zero")
             .Validate(o => o.HistoryLimit is >= 1 and <= ChatOptions.MaxHistoryLimit, $"Chat:HistoryLimit must be 1 to {ChatOptions.MaxHistoryLimit}")
             .ValidateOnStart();
-        services.AddSingleton<ChatStore>();
+        services.AddStore<IChatStore, LiteDbChatStore, PostgresChatStore>(configuration);
         services.AddSingleton<IMigration, ChatCollectionMigration>();
         services.AddSingleton<ChatService>();
         services.AddSingleton<ChatRpc>();

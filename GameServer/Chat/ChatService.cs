@@ -14,7 +14,7 @@ namespace GameServer.Chat;
 /// be, how often a user may send, and the order in which messages are stored and pushed.
 /// </summary>
 public sealed partial class ChatService(
-    ChatStore store,
+    IChatStore store,
     SessionRegistry sessions,
     IOptions<ChatOptions> options,
     TimeProvider time,

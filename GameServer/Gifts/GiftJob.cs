@@ -14,7 +14,7 @@ namespace GameServer.Gifts;
 /// each, so a run over thousands of users is a few transactions, not thousands.
 /// </summary>
 public sealed partial class GiftJob(
-    AccountStore accounts,
+    IAccountStore accounts,
     InventoryService inventory,
     GiftFeed feed,
     SessionRegistry sessions,

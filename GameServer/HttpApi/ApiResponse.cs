@@ -76,8 +76,10 @@ public static class ApiResponse
     /// Invalid params become 400 with <c>{"field": ["message"]}</c>, as the original's validation
     /// errors were; the other codes their natural status with <c>{"detail": "message"}</c>.
     /// </summary>
-    private static Task WriteErrorAsync(HttpContext context, RpcException error)
+    public static Task WriteErrorAsync(HttpContext context, RpcException error)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(error);
         var json = GameJsonContext.Default;
         if (error.Code is ErrorCodes.InvalidParams or ErrorCodes.Conflict
             && error.Details?["field"]?.GetValue<string>() is { } field)

@@ -1,6 +1,7 @@
 using GameServer.Accounts;
 using GameServer.Configuration;
 using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 
 namespace GameServer.Inventory;
 
@@ -10,9 +11,9 @@ public static class InventoryFeature
     public static IServiceCollection AddInventory(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<InventoryOptions>(configuration, InventoryOptions.Section);
-        services.AddSingleton<ItemStore>();
-        services.AddSingleton<InventoryStore>();
-        services.AddSingleton<IAccountProvisioner>(sp => sp.GetRequiredService<InventoryStore>());
+        services.AddStore<IItemStore, LiteDbItemStore, PostgresItemStore>(configuration);
+        services.AddStore<IInventoryStore, LiteDbInventoryStore, PostgresInventoryStore>(configuration);
+        services.AddSingleton<IAccountProvisioner>(sp => sp.GetRequiredService<IInventoryStore>());
         services.AddSingleton<InventoryNotifier>();
         services.AddSingleton<InventoryService>();
         services.AddSingleton<InventoryRpc>();

@@ -1,5 +1,5 @@
 using GameServer.Accounts;
-using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 
 namespace GameServer.Inventory;
 
@@ -13,7 +13,7 @@ public sealed class InventoryIndexesMigration : IMigration
     public void Apply(GameDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        database.Collection<InventoryRecord>(InventoryStore.Collection).EnsureIndex(i => i.User, unique: true);
+        database.Collection<InventoryRecord>(LiteDbInventoryStore.Collection).EnsureIndex(i => i.User, unique: true);
     }
 }
 
@@ -30,11 +30,11 @@ public sealed class InventoryItemsMigration : IMigration
     public void Apply(GameDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        database.Collection<ItemRecord>(ItemStore.Collection).EnsureIndex(i => i.Weight);
-        var inventories = database.Collection<InventoryRecord>(InventoryStore.Collection);
+        database.Collection<ItemRecord>(LiteDbItemStore.Collection).EnsureIndex(i => i.Weight);
+        var inventories = database.Collection<InventoryRecord>(LiteDbInventoryStore.Collection);
         inventories.EnsureIndex("items", "$.Items[*]");
         var owners = inventories.FindAll().Select(i => i.User).ToHashSet();
-        foreach (var user in database.Collection<User>(AccountStore.UsersCollection).FindAll().Where(u => !owners.Contains(u.Id)))
+        foreach (var user in database.Collection<User>(LiteDbAccountStore.UsersCollection).FindAll().Where(u => !owners.Contains(u.Id)))
         {
             inventories.Insert(new InventoryRecord { User = user.Id });
         }
@@ -55,10 +55,10 @@ public sealed class InventoryLinksMigration : IMigration
     public void Apply(GameDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var links = database.Collection<InventoryItemLink>(InventoryStore.LinksCollection);
+        var links = database.Collection<InventoryItemLink>(LiteDbInventoryStore.LinksCollection);
         links.EnsureIndex(l => l.Inventory);
         links.EnsureIndex(l => l.Item);
-        var inventories = database.Collection<LiteDB.BsonDocument>(InventoryStore.Collection);
+        var inventories = database.Collection<LiteDB.BsonDocument>(LiteDbInventoryStore.Collection);
         foreach (var inventory in inventories.FindAll().Where(d => d.ContainsKey("Items")).ToList())
         {
             var id = inventory["_id"].AsInt32;
@@ -94,6 +94,6 @@ public sealed class ItemOrderMigration : IMigration
     public void Apply(GameDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        database.Collection<ItemRecord>(ItemStore.Collection).EnsureIndex("weight_id", Expression);
+        database.Collection<ItemRecord>(LiteDbItemStore.Collection).EnsureIndex("weight_id", Expression);
     }
 }

@@ -86,12 +86,10 @@ public sealed partial class InventoryService
         {
             inventory = FindInventory(inventoryId);
             item = items.Find(itemId) ?? throw RpcException.NotFound("item", itemId);
-            if (inventories.Holds(inventoryId, itemId))
+            if (!inventories.AddItem(inventoryId, itemId))
             {
                 throw RpcException.Conflict("item", "is already in this inventory");
             }
-
-            inventories.AddItem(inventoryId, itemId);
         }
 
         notify.ItemAdded(inventory, ToContract(item));
@@ -146,11 +144,7 @@ public sealed partial class InventoryService
             var current = inventories.ItemIdsOf(inventoryId);
             removed = current.Except(itemIds).ToList();
             added = itemIds.Except(current).Select(id => found[id]).ToList();
-            database.InTransaction(() =>
-            {
-                removed.ForEach(id => inventories.RemoveItem(inventoryId, id));
-                inventories.AddItems([.. added.Select(item => new InventoryItemLink { Inventory = inventoryId, Item = item.Id })]);
-            });
+            inventories.ReplaceItems(inventoryId, removed, [.. added.Select(item => item.Id)]);
         }
 
         removed.ForEach(id => notify.ItemRemoved(inventory, id));

@@ -20,17 +20,7 @@ public sealed partial class InventoryService
         List<(InventoryRecord Inventory, ItemRecord Item)> given;
         lock (_writes)
         {
-            given = database.InTransaction(() =>
-            {
-                var byUser = inventories.FindByUsers(gifts.Select(g => g.UserId).ToHashSet()).ToDictionary(i => i.User);
-                var pairs = gifts
-                    .Where(g => byUser.ContainsKey(g.UserId))
-                    .Select(g => (Inventory: byUser[g.UserId], Item: new ItemRecord { Name = ValidName(g.Name), Weight = ValidWeight(g.Weight) }))
-                    .ToList();
-                items.InsertMany(pairs.Select(p => p.Item).ToList());
-                inventories.AddItems([.. pairs.Select(p => new InventoryItemLink { Inventory = p.Inventory.Id, Item = p.Item.Id })]);
-                return pairs;
-            });
+            given = [.. inventories.GiveNewItems([.. gifts.Select(g => g with { Name = ValidName(g.Name), Weight = ValidWeight(g.Weight) })])];
         }
 
         foreach (var (inventory, item) in given)

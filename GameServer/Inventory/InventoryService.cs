@@ -2,7 +2,6 @@ using System.Globalization;
 using GameServer.Accounts;
 using GameServer.Protocol.Inventory;
 using GameServer.Realtime.JsonRpc;
-using GameServer.Storage;
 using Microsoft.Extensions.Options;
 
 namespace GameServer.Inventory;
@@ -13,10 +12,9 @@ namespace GameServer.Inventory;
 /// holds the items; <c>InventoryService.Inventories.cs</c> the inventories.
 /// </summary>
 public sealed partial class InventoryService(
-    ItemStore items,
-    InventoryStore inventories,
-    AccountStore accounts,
-    GameDatabase database,
+    IItemStore items,
+    IInventoryStore inventories,
+    IAccountStore accounts,
     InventoryNotifier notify,
     IOptions<InventoryOptions> options)
 {
@@ -68,7 +66,11 @@ public sealed partial class InventoryService(
         var changed = newName != item.Name || newWeight.CompareTo(item.Weight) != 0;
         item.Name = newName;
         item.Weight = newWeight;
-        items.Update(item);
+        if (!items.Update(item))
+        {
+            throw RpcException.NotFound("item", id);
+        }
+
         var updated = ToContract(item);
         if (changed)
         {
@@ -95,14 +97,8 @@ public sealed partial class InventoryService(
         List<InventoryRecord> holders;
         lock (_writes)
         {
-            FindItem(id);
-            holders = database.InTransaction(() =>
-            {
-                var found = inventories.InventoriesHolding(id).Select(FindInventory).ToList();
-                inventories.RemoveItemEverywhere(id);
-                items.Delete(id);
-                return found;
-            });
+            var holderIds = inventories.DeleteItemEverywhere(id) ?? throw RpcException.NotFound("item", id);
+            holders = [.. holderIds.Select(inventories.Find).OfType<InventoryRecord>()];
         }
 
         foreach (var inventory in holders)

@@ -1,5 +1,5 @@
 using GameServer.Players;
-using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 
 namespace GameServer.Leaderboards;
 
@@ -17,14 +17,14 @@ public sealed class LeaderboardMigration : IMigration
     public void Apply(GameDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var scores = database.Collection<LeaderboardScoreRecord>(LeaderboardStore.Collection);
+        var scores = database.Collection<LeaderboardScoreRecord>(LiteDbLeaderboardStore.Collection);
         scores.EnsureIndex(s => s.Period);
 
         var board = LeaderboardBoard.MonstersDefeated;
-        var defeats = database.Collection<PlayerRecord>("players") // PlayerStore's collection
+        var defeats = database.Collection<PlayerRecord>(LiteDbPlayerStore.Collection)
             .Find(p => p.MonstersDefeated > 0)
             .OrderBy(p => p.Id)
-            .Select((p, index) => LeaderboardScoreRecord.Of(board, LeaderboardStore.AllTime, new RankedScore(p.User, p.MonstersDefeated, index + 1)))
+            .Select((p, index) => LeaderboardScoreRecord.Of(board, LeaderboardScoreRecord.AllTime, new RankedScore(p.User, p.MonstersDefeated, index + 1)))
             .ToList();
 
         // An upsert: a re-run after a crash before the version was recorded writes the same documents again.

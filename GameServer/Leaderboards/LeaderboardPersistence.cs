@@ -9,8 +9,8 @@ namespace GameServer.Leaderboards;
 /// </summary>
 public sealed partial class LeaderboardPersistence(
     LeaderboardService boards,
-    LeaderboardStore store,
-    AccountStore accounts,
+    ILeaderboardStore store,
+    IAccountStore accounts,
     UsernameBook names,
     ILogger<LeaderboardPersistence> logger)
 {
@@ -24,7 +24,7 @@ public sealed partial class LeaderboardPersistence(
         var week = boards.CurrentWeek;
         var periods = new (LeaderboardPeriod Period, string Key)[]
         {
-            (LeaderboardPeriod.All, LeaderboardStore.AllTime),
+            (LeaderboardPeriod.All, LeaderboardScoreRecord.AllTime),
             (LeaderboardPeriod.Week, week.Key),
             (LeaderboardPeriod.LastWeek, week.Previous.Key),
         };

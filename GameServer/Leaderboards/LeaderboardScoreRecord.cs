@@ -3,6 +3,9 @@ namespace GameServer.Leaderboards;
 /// <summary>A user's score on one board in one period, as stored; one document per user, board and period.</summary>
 public sealed class LeaderboardScoreRecord
 {
+    /// <summary>The period key of all-time scores.</summary>
+    public const string AllTime = "all";
+
     /// <summary><c>{board}/{period}/{user}</c>, so a save is an upsert of the same document.</summary>
     public string Id { get; set; } = "";
 

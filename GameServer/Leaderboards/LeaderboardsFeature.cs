@@ -1,6 +1,7 @@
 using GameServer.Accounts;
 using GameServer.Jobs;
 using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 
 namespace GameServer.Leaderboards;
 
@@ -10,16 +11,16 @@ namespace GameServer.Leaderboards;
 /// </summary>
 public static class LeaderboardsFeature
 {
-    public static IServiceCollection AddLeaderboards(this IServiceCollection services)
+    public static IServiceCollection AddLeaderboards(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(sp =>
         {
-            var accounts = sp.GetRequiredService<AccountStore>();
+            var accounts = sp.GetRequiredService<IAccountStore>();
             return new UsernameBook(id => accounts.FindUser(id)?.Username);
         });
         services.AddSingleton<LeaderboardService>();
         services.AddSingleton<LeaderboardFeed>();
-        services.AddSingleton<LeaderboardStore>();
+        services.AddStore<ILeaderboardStore, LiteDbLeaderboardStore, PostgresLeaderboardStore>(configuration);
         services.AddSingleton<LeaderboardPersistence>();
         services.AddSingleton<LeaderboardsRpc>();
         services.AddSingleton<IMigration, LeaderboardMigration>();

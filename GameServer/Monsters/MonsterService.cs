@@ -15,8 +15,8 @@ namespace GameServer.Monsters;
 /// </summary>
 public sealed partial class MonsterService(
     MonsterWorld monsters,
-    MonsterStore store,
-    AccountStore accounts,
+    IMonsterStore store,
+    IAccountStore accounts,
     PlayerWorld players,
     MonsterFeed feed,
     IScheduler clock,
@@ -111,7 +111,11 @@ public sealed partial class MonsterService(
         }
         else
         {
-            store.Update(monster);
+            if (!store.Update(monster))
+            {
+                throw RpcException.NotFound("monster", monster.Id);
+            }
+
             monsters.ChangedAndSaved(monster);
         }
 

@@ -9,7 +9,7 @@ namespace GameServer.Monsters;
 /// store at once; tick and combat changes are remembered in its <see cref="ChangeSet"/> and written in
 /// batches by <see cref="MonsterPersistJob"/>; every change is shown at the next patch (<see cref="MonsterFeed"/>).
 /// </summary>
-public sealed partial class MonsterWorld(MonsterStore store, PlayerWorld players) : IEntitySource<Monster>
+public sealed partial class MonsterWorld(IMonsterStore store, PlayerWorld players) : IEntitySource<Monster>
 {
     private readonly Dictionary<int, MonsterRecord> _monsters = [];
 

@@ -1,6 +1,8 @@
 using GameServer.Configuration;
 using GameServer.Jobs;
 using GameServer.Storage;
+using GameServer.Storage.LiteDb;
+using GameServer.Storage.Postgres;
 using GameServer.World;
 
 namespace GameServer.Monsters;
@@ -11,7 +13,7 @@ public static class MonstersFeature
     public static IServiceCollection AddMonsters(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<MonstersOptions>(configuration, MonstersOptions.Section);
-        services.AddSingleton<MonsterStore>();
+        services.AddStore<IMonsterStore, LiteDbMonsterStore, PostgresMonsterStore>(configuration);
         services.AddSingleton<MonsterWorld>();
         services.AddSingleton<MonsterFeed>();
         services.AddSingleton<IWorldFeed>(sp => sp.GetRequiredService<MonsterFeed>());
@@ -23,6 +25,7 @@ public static class MonstersFeature
         services.AddJob<MonsterPersistJob>();
         services.AddSingleton<MonstersRpc>();
         services.AddSingleton<IMigration, MonstersMigration>();
+        services.AddSingleton<IPostgresMigration, PostgresMonstersSeedMigration>();
         return services;
     }
 }

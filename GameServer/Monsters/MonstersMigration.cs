@@ -1,5 +1,5 @@
 using GameServer.Players;
-using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 using Microsoft.Extensions.Options;
 
 namespace GameServer.Monsters;
@@ -20,7 +20,7 @@ public sealed class MonstersMigration(IOptions<MonstersOptions> options, IOption
             throw new InvalidOperationException($"{MonstersOptions.Section}:Count must be >= 0, not {count}");
         }
 
-        var monsters = database.Collection<MonsterRecord>(MonsterStore.Collection);
+        var monsters = database.Collection<MonsterRecord>(LiteDbMonsterStore.Collection);
         monsters.EnsureIndex(m => m.State);
 
         // Seeding here makes it happen once per database, never again after an admin deletes them all;

@@ -1,3 +1,5 @@
+using GameServer.Accounts;
+
 namespace GameServer.Players;
 
 /// <summary>A player as stored: its last persisted position in the world.</summary>
@@ -16,4 +18,19 @@ public sealed class PlayerRecord
 
     /// <summary>Monsters this player has defeated.</summary>
     public int MonstersDefeated { get; set; }
+
+    /// <summary>A new user's player, at a random whole-numbered spawn point inside the world.</summary>
+    public static PlayerRecord AtSpawn(User user, WorldOptions world, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(random);
+        return new PlayerRecord
+        {
+            User = user.Id,
+            Username = user.Username,
+            PositionX = Math.Round(random.NextDouble() * world.Width),
+            PositionY = Math.Round(random.NextDouble() * world.Height),
+        };
+    }
 }

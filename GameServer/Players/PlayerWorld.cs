@@ -18,10 +18,10 @@ public sealed partial class PlayerWorld : IEntitySource<PlayerInfo>
     private readonly Dictionary<int, PlayerState> _byId = [];
     private readonly List<int> _nearby = [];
     private readonly WorldOptions _options;
-    private readonly PlayerStore _store;
+    private readonly IPlayerStore _store;
     private readonly TokenBuckets<int> _moves;
 
-    public PlayerWorld(IOptions<WorldOptions> options, PlayerStore store, TimeProvider time)
+    public PlayerWorld(IOptions<WorldOptions> options, IPlayerStore store, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;

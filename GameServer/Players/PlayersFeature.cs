@@ -2,6 +2,7 @@ using GameServer.Accounts;
 using GameServer.Configuration;
 using GameServer.Jobs;
 using GameServer.Storage;
+using GameServer.Storage.LiteDb;
 using GameServer.World;
 
 namespace GameServer.Players;
@@ -12,8 +13,8 @@ public static class PlayersFeature
     public static IServiceCollection AddPlayers(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<WorldOptions>(configuration, WorldOptions.Section);
-        services.AddSingleton<PlayerStore>();
-        services.AddSingleton<IAccountProvisioner>(sp => sp.GetRequiredService<PlayerStore>());
+        services.AddStore<IPlayerStore, LiteDbPlayerStore, PostgresPlayerStore>(configuration);
+        services.AddSingleton<IAccountProvisioner>(sp => sp.GetRequiredService<IPlayerStore>());
         services.AddSingleton<IMigration, PlayerIndexesMigration>();
         services.AddSingleton<PlayerWorld>();
         services.AddSingleton<PlayerFeed>();

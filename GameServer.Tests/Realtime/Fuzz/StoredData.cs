@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using GameServer.Storage;
-using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GameServer.Tests.Realtime.Fuzz;
@@ -12,17 +12,20 @@ namespace GameServer.Tests.Realtime.Fuzz;
 /// </summary>
 public sealed class StoredData
 {
-    private readonly Dictionary<string, Dictionary<int, BsonDocument>> _collections;
+    private readonly Dictionary<string, Dictionary<int, JsonObject>> _collections;
 
-    private StoredData(Dictionary<string, Dictionary<int, BsonDocument>> collections) => _collections = collections;
+    private StoredData(Dictionary<string, Dictionary<int, JsonObject>> collections) => _collections = collections;
 
+    /// <summary>Reads the tables through the stores' record sets, so it sees the same on either provider.</summary>
     public static StoredData Read(IServiceProvider services)
     {
-        var database = services.GetRequiredService<GameDatabase>();
+        var sets = services.GetServices<IRecordSource>().SelectMany(s => s.RecordSets).ToDictionary(s => s.Name);
         string[] names = ["users", "items", "inventories", "inventory_items", "chat_messages", "monsters"];
         return new StoredData(names.ToDictionary(
             name => name,
-            name => database.Collection<BsonDocument>(name).FindAll().ToDictionary(d => d["_id"].AsInt32)));
+            name => sets[name].ReadAll()
+                .Select(record => JsonSerializer.SerializeToNode(record, sets[name].RecordType)!.AsObject())
+                .ToDictionary(record => record["Id"]!.GetValue<int>())));
     }
 
     /// <summary>Why <paramref name="after"/> differs from this beyond what <paramref name="asked"/> explains, or null.</summary>
@@ -44,21 +47,21 @@ public sealed class StoredData
         {
             if (users.TryGetValue(id, out var old))
             {
-                if (old["Username"] != user["Username"] || old["IsAdmin"] != user["IsAdmin"] || old["PasswordHash"] != user["PasswordHash"])
+                if (!SameFields(old, user, "Username", "IsAdmin", "PasswordHash"))
                 {
-                    problems.Add($"user {id} ({old["Username"].AsString}) changed");
+                    problems.Add($"user {id} ({Text(old, "Username")}) changed");
                 }
             }
-            else if (user["IsAdmin"].AsBoolean || !asked.Registrations.ContainsKey(user["Username"].AsString.ToUpperInvariant()))
+            else if (user["IsAdmin"]!.GetValue<bool>() || !asked.Registrations.ContainsKey(Text(user, "Username").ToUpperInvariant()))
             {
-                problems.Add($"user {id} ({user["Username"].AsString}) appeared without a valid auth.register for it");
+                problems.Add($"user {id} ({Text(user, "Username")}) appeared without a valid auth.register for it");
             }
         }
 
         var newUsers = after._collections["users"].Keys.Except(users.Keys).ToHashSet();
         foreach (var (id, inventory) in after._collections["inventories"])
         {
-            if (!_collections["inventories"].ContainsKey(id) && !newUsers.Contains(inventory["User"].AsInt32))
+            if (!_collections["inventories"].ContainsKey(id) && !newUsers.Contains(inventory["User"]!.GetValue<int>()))
             {
                 problems.Add($"inventory {id} appeared for a user that is not new");
             }
@@ -66,9 +69,9 @@ public sealed class StoredData
 
         foreach (var (id, message) in after._collections["chat_messages"])
         {
-            if (!_collections["chat_messages"].ContainsKey(id) && !asked.ChatTexts.ContainsKey(message["Text"].AsString))
+            if (!_collections["chat_messages"].ContainsKey(id) && !asked.ChatTexts.ContainsKey(Text(message, "Text")))
             {
-                problems.Add($"chat message {id} ({message["Text"].AsString}) appeared without a chat.send of that text");
+                problems.Add($"chat message {id} ({Text(message, "Text")}) appeared without a chat.send of that text");
             }
         }
 
@@ -82,8 +85,13 @@ public sealed class StoredData
 
     public int Count(string collection) => _collections[collection].Count;
 
-    private static bool SameDocuments(Dictionary<int, BsonDocument> before, Dictionary<int, BsonDocument> after) =>
-        before.Count == after.Count && before.All(pair => after.TryGetValue(pair.Key, out var other) && other == pair.Value);
+    private static bool SameDocuments(Dictionary<int, JsonObject> before, Dictionary<int, JsonObject> after) =>
+        before.Count == after.Count && before.All(pair => after.TryGetValue(pair.Key, out var other) && JsonNode.DeepEquals(other, pair.Value));
+
+    private static bool SameFields(JsonObject before, JsonObject after, params string[] fields) =>
+        fields.All(field => JsonNode.DeepEquals(before[field], after[field]));
+
+    private static string Text(JsonObject record, string field) => record[field]!.GetValue<string>();
 }
 
 /// <summary>The writes the frames asked for: registrations (by upper-cased name) and chat texts (trimmed).</summary>

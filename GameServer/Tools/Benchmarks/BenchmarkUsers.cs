@@ -1,5 +1,4 @@
 using GameServer.Accounts;
-using GameServer.Storage;
 using Microsoft.AspNetCore.Identity;
 
 namespace GameServer.Tools.Benchmarks;
@@ -21,32 +20,23 @@ internal static class BenchmarkUsers
     public static int Seed(IServiceProvider services, int count)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var accounts = services.GetRequiredService<AccountStore>();
-        var database = services.GetRequiredService<GameDatabase>();
+        var accounts = services.GetRequiredService<IAccountStore>();
         var provisioners = services.GetServices<IAccountProvisioner>().ToList();
         var passwordHash = services.GetRequiredService<IPasswordHasher<User>>().HashPassword(new User(), "benchmark password");
         var createdAt = DateTime.UtcNow;
         var lastId = 0;
         foreach (var batch in Enumerable.Range(1, count).Chunk(BatchSize))
         {
-            database.InTransaction(() =>
+            var users = batch.Select(number => new User
             {
-                foreach (var number in batch)
-                {
-                    var username = Username(number);
-                    var user = new User
-                    {
-                        Username = username,
-                        NormalizedUsername = User.Normalize(username),
-                        PasswordHash = passwordHash,
-                        CreatedAt = createdAt,
-                        LastSeenAt = createdAt,
-                    };
-                    accounts.Insert(user);
-                    provisioners.ForEach(p => p.Provision(user));
-                    lastId = user.Id;
-                }
-            });
+                Username = Username(number),
+                NormalizedUsername = User.Normalize(Username(number)),
+                PasswordHash = passwordHash,
+                CreatedAt = createdAt,
+                LastSeenAt = createdAt,
+            }).ToList();
+            accounts.RegisterMany(users, provisioners);
+            lastId = users[^1].Id;
         }
 
         return lastId;

@@ -29,6 +29,9 @@ internal static class GiftBenchmark
                 .. ServerProcess.MeasuredServerSettings(Path.Combine(temp.FullName, "game.db")),
                 // Runs come from the benchmark, not the schedule.
                 "--Gifts:Enabled=false",
+                // The ping clients never log in; as in bench ping, they must outlast the whole run.
+                "--Limits:LoginDeadline=1.00:00:00",
+                .. options.Postgres is { } postgres ? ["--Storage:Provider=Postgres", $"--Storage:ConnectionString={postgres}"] : Array.Empty<string>(),
             ]);
             await server.WaitHealthyAsync(StartTimeout, cancellationToken);
             GiftBenchmarkReport.PrintStart(options, server, seeding.Elapsed);

@@ -8,7 +8,7 @@ namespace GameServer.Tools.Benchmarks;
 /// idle baseline before the first run and of pause after each run, and the milliseconds from one ping
 /// of a client to its next (0: the next goes as soon as the reply is in, a closed loop at full speed).
 /// </summary>
-internal sealed record GiftBenchmarkOptions(int Users, int Runs, int Clients, int Warmup, int Idle, int Pause, int PaceMs)
+internal sealed record GiftBenchmarkOptions(int Users, int Runs, int Clients, int Warmup, int Idle, int Pause, int PaceMs, string? Postgres = null)
 {
     public const string Name = "gifts";
 
@@ -22,16 +22,20 @@ internal sealed record GiftBenchmarkOptions(int Users, int Runs, int Clients, in
         var idle = CommandLineOptions.Int("--idle", 5, 1, 600, "seconds of idle baseline before the first run");
         var pause = CommandLineOptions.Int("--pause", 2, 0, 600, "seconds of pause after each run");
         var paceMs = CommandLineOptions.Int("--pace-ms", 0, 0, 1000, "milliseconds from one ping of a client to its next (0: closed loop)");
+        var postgres = new Option<string?>("--postgres")
+        {
+            Description = "run the server on this PostgreSQL database (an Npgsql connection string; the database must be empty) instead of a temporary LiteDB file",
+        };
         var command = new Command(Name,
             "Gift runs over many users in a seeded child server (gift-bench-server) while ping clients measure latency.")
         {
-            users, runs, clients, warmup, idle, pause, paceMs,
+            users, runs, clients, warmup, idle, pause, paceMs, postgres,
         };
         command.SetAction((parseResult, _) =>
         {
             var options = new GiftBenchmarkOptions(
                 parseResult.GetValue(users), parseResult.GetValue(runs), parseResult.GetValue(clients), parseResult.GetValue(warmup),
-                parseResult.GetValue(idle), parseResult.GetValue(pause), parseResult.GetValue(paceMs));
+                parseResult.GetValue(idle), parseResult.GetValue(pause), parseResult.GetValue(paceMs), parseResult.GetValue(postgres));
             return Interruptible.RunAsync("benchmark", stop => GiftBenchmark.RunAsync(options, stop));
         });
         return command;

@@ -40,7 +40,7 @@ public static class GiftBenchmarkServer
         await using var app = Program.Build(overrides);
         var lastUserId = BenchmarkUsers.Seed(app.Services, users);
         var job = app.Services.GetServices<IJob>().OfType<GiftJob>().Single();
-        var inventories = app.Services.GetRequiredService<InventoryStore>();
+        var inventories = app.Services.GetRequiredService<IInventoryStore>();
         app.MapPost(RunPath, async (CancellationToken cancellationToken) =>
         {
             // On the thread pool, as JobScheduler runs it; the Stopwatch brackets the run and nothing else.

@@ -128,7 +128,7 @@ public static class MonsterTickBenchmark
     /// <summary>Online players at random places: stored players brought online as a login would. Returns their user ids.</summary>
     private static List<int> StandPlayers(IServiceProvider services, int count)
     {
-        var store = services.GetRequiredService<PlayerStore>();
+        var store = services.GetRequiredService<IPlayerStore>();
         var world = services.GetRequiredService<PlayerWorld>();
         var size = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorldOptions>>().Value;
         var random = new Random(42);
@@ -136,7 +136,7 @@ public static class MonsterTickBenchmark
         for (var i = 1; i <= count; i++)
         {
             var userId = 1_000_000 + i;
-            store.Insert(new PlayerRecord { User = userId, Username = $"bench{i}", PositionX = random.NextDouble() * size.Width, PositionY = random.NextDouble() * size.Height });
+            store.InsertMany([new PlayerRecord { User = userId, Username = $"bench{i}", PositionX = random.NextDouble() * size.Width, PositionY = random.NextDouble() * size.Height }]);
             world.SetOnline(userId, online: true);
             users.Add(userId);
         }

@@ -3,7 +3,6 @@ using System.Net.WebSockets;
 using GameServer.Players;
 using GameServer.Realtime;
 using GameServer.Realtime.JsonRpc;
-using GameServer.Storage;
 
 namespace GameServer.Tools.Benchmarks.Micro;
 
@@ -68,7 +67,7 @@ internal sealed class MicroServer : IDisposable
     public IReadOnlyList<BenchPlayer> AddPlayers(int count, Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        var store = _app.Services.GetRequiredService<PlayerStore>();
+        var store = _app.Services.GetRequiredService<IPlayerStore>();
         var size = _app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorldOptions>>().Value;
         var records = new List<PlayerRecord>(count);
         for (var i = 0; i < count; i++)
@@ -78,7 +77,7 @@ internal sealed class MicroServer : IDisposable
         }
 
         // One transaction: a commit per player would spend the set-up on the file's flushes.
-        _app.Services.GetRequiredService<GameDatabase>().InTransaction(() => records.ForEach(store.Insert));
+        store.InsertMany(records);
         var players = new List<BenchPlayer>(count);
         foreach (var (userId, username) in records.Select(r => (r.User, r.Username)))
         {

@@ -1,4 +1,4 @@
-namespace GameServer.Storage;
+namespace GameServer.Storage.LiteDb;
 
 /// <summary>Applies the pending migrations in version order before the server takes requests.</summary>
 public sealed partial class MigrationRunner(GameDatabase database, IEnumerable<IMigration> migrations, ILogger<MigrationRunner> logger)

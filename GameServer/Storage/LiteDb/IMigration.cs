@@ -1,4 +1,4 @@
-namespace GameServer.Storage;
+namespace GameServer.Storage.LiteDb;
 
 /// <summary>
 /// One step of the schema's history. Versions are global and ordered: a migration runs once, at

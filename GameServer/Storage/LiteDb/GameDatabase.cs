@@ -1,16 +1,18 @@
 using LiteDB;
+using LiteDB.Engine;
 using Microsoft.Extensions.Options;
 
-namespace GameServer.Storage;
+namespace GameServer.Storage.LiteDb;
 
 /// <summary>
 /// The one LiteDB file of the server. Features' stores get their collections here and group writes
 /// into transactions; nothing outside Storage/ and the stores sees LiteDB types.
 /// </summary>
-public sealed partial class GameDatabase : IDisposable
+public sealed partial class GameDatabase : IDatabaseHealth, IDisposable
 {
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    private readonly DatabaseFileLock _fileLock;
     private readonly LiteDatabase _database;
     private readonly ILogger<GameDatabase> _logger;
 
@@ -20,12 +22,17 @@ public sealed partial class GameDatabase : IDisposable
         _logger = logger;
         FilePath = System.IO.Path.GetFullPath(options.Value.Path);
         CreateOwnerOnly(FilePath);
-        var connection = new ConnectionString
+        _fileLock = DatabaseFileLock.Acquire(FilePath);
+        try
         {
-            Filename = FilePath,
-            Connection = ConnectionType.Direct,
-        };
-        _database = new LiteDatabase(connection, CreateMapper());
+            _database = new LiteDatabase(new SerializedWritesEngine(new LiteEngine(new EngineSettings { Filename = FilePath })), CreateMapper());
+        }
+        catch
+        {
+            _fileLock.Dispose();
+            throw;
+        }
+
         RestrictToOwner(FilePath);
         LogOpened(FilePath);
     }
@@ -84,6 +91,9 @@ public sealed partial class GameDatabase : IDisposable
         });
     }
 
+    /// <summary>The LiteDB file, for the health report.</summary>
+    public string Description => $"LiteDB file {FilePath}";
+
     /// <summary>
     /// Creates the collection now when it is missing, so a migration can make every collection before
     /// the server serves. LiteDB closes its whole engine when a collection is read while another
@@ -106,6 +116,9 @@ public sealed partial class GameDatabase : IDisposable
     public IReadOnlyList<string> CollectionNames() => [.. _database.GetCollectionNames()];
 
     /// <summary>Whether the file answers a trivial query; used by <c>/healthz</c>.</summary>
+    public Task<bool> IsHealthyAsync(CancellationToken cancellationToken) => Task.FromResult(IsHealthy());
+
+    /// <summary>Whether the file answers a trivial query.</summary>
     public bool IsHealthy()
     {
         try
@@ -125,6 +138,7 @@ public sealed partial class GameDatabase : IDisposable
     public void Dispose()
     {
         _database.Dispose();
+        _fileLock.Dispose();
         LogClosed(FilePath);
     }
 
@@ -136,6 +150,12 @@ public sealed partial class GameDatabase : IDisposable
             System.IO.Path.GetDirectoryName(filePath)!,
             System.IO.Path.GetFileNameWithoutExtension(filePath) + "-log" + System.IO.Path.GetExtension(filePath));
     }
+
+    /// <summary>A date read back from LiteDB (which gives local time) in UTC, as the PostgreSQL stores give it.</summary>
+    public static DateTime Utc(DateTime value) => value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime();
+
+    /// <inheritdoc cref="Utc(DateTime)"/>
+    public static DateTime? Utc(DateTime? value) => value is { } date ? Utc(date) : null;
 
     /// <summary>Whether <paramref name="error"/> is a unique index refusing a duplicate.</summary>
     public static bool IsDuplicateKey(Exception error) => error is LiteException { ErrorCode: LiteException.INDEX_DUPLICATE_KEY };
