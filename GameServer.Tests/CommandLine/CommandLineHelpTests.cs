@@ -22,6 +22,7 @@ public sealed class CommandLineHelpTests
         ("bench gifts", ["--users", "--runs", "--clients", "--warmup", "--idle", "--pause", "--pace-ms", "--postgres"]),
         ("bench monsters", ["--monsters", "--players", "--seconds", "--runs", "--subscribers", "--radius"]),
         ("bench monster-subscribers", ["--url", "--count", "--radius", "--seconds"]),
+        ("bench saves", ["--players", "--seconds", "--runs", "--postgres"]),
         ("bench attacks", ["--seconds", "--victims", "--radius", "--connections", "--server"]),
         ("bench soak", ["--bots", "--minutes", "--rate", "--radius", "--sample"]),
         ("bench idle", ["--connections", "--users", "--idle", "--runs"]),

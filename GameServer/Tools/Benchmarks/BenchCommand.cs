@@ -23,6 +23,7 @@ public static class BenchCommand
         bench.Add(GiftBenchmarkOptions.CreateCommand());
         bench.Add(MonsterTickBenchmark.CreateCommand());
         bench.Add(MonsterSubscribers.CreateCommand());
+        bench.Add(PlayerSaveBenchmark.CreateCommand());
         bench.Add(AttackBenchmark.CreateCommand());
         bench.Add(SoakBenchmark.CreateCommand());
         bench.Add(IdleBenchmark.CreateCommand());
