@@ -23,4 +23,13 @@ public sealed partial class InventoryService
             ? trimmed.ToUpperInvariant()
             : throw RpcException.InvalidParams("search", $"must be at most {MaxSearchLength} characters, without control characters");
     }
+
+    /// <summary>
+    /// An owner's name to filter by, as given (names match exactly); no registered name holds a control
+    /// character, and PostgreSQL refuses U+0000 in text, so such a filter is refused before any store sees it.
+    /// </summary>
+    internal static string? ValidUsernameFilter(string? username) =>
+        username is null || (username.Length <= MaxSearchLength && !username.Any(char.IsControl))
+            ? username
+            : throw RpcException.InvalidParams("username", $"must be at most {MaxSearchLength} characters, without control characters");
 }
