@@ -151,8 +151,7 @@ public static class Program
         app.UseRealtime();
         app.UseRouting();
         app.UseRateLimiter();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseHttpAuthentication(except: RealtimeFeature.IsWebSocketPath);
         app.MapHealthChecks("/healthz");
         app.MapMetrics(app.Configuration);
         app.MapInventoryHttp();
