@@ -1,0 +1,38 @@
+using GameServer.Realtime;
+using GameServer.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GameServer.Tests.Realtime;
+
+/// <summary>
+/// Issue 16: an idle connection holds no outbound queue and runs no writer; both exist only while
+/// frames wait to be sent (ten thousand idle sessions each holding a channel and a parked writer
+/// was about 1 KiB apiece).
+/// </summary>
+[Category("Integration")]
+[CancelAfter(30_000)]
+public sealed class IdleSessionTests
+{
+    private const string Ping = """{"jsonrpc":"2.0","id":1,"method":"system.ping"}""";
+
+    [Test]
+    public async Task A_session_holds_no_send_queue_before_anything_is_sent_nor_after_its_replies_are_sent()
+    {
+        await using var server = await InProcessServer.StartAsync();
+        Session? session = null;
+        server.Services.GetRequiredService<SessionRegistry>().Opened += opened => session = opened;
+        await using var socket = await RawSocket.ConnectAsync(server.WebSocketUri);
+
+        Assert.That(session!.HoldsSendQueue, Is.False, "nothing sent yet");
+        for (var i = 0; i < 3; i++)
+        {
+            var reply = await socket.CallAsync(Ping);
+            Assert.That(reply.GetProperty("id").GetInt32(), Is.EqualTo(1));
+        }
+
+        // The writer lets go of the queue just after its last send returns, a moment after the client has the frame.
+        Assert.That(SpinWait.SpinUntil(() => !session.HoldsSendQueue, TimeSpan.FromSeconds(10)), Is.True, "the replies are sent: no queue, no writer");
+        var again = await socket.CallAsync(Ping);
+        Assert.That(again.GetProperty("id").GetInt32(), Is.EqualTo(1), "a writer starts again for the next frame");
+    }
+}
