@@ -16,14 +16,14 @@ public sealed class IdleSessionTests
     private const string Ping = """{"jsonrpc":"2.0","id":1,"method":"system.ping"}""";
 
     [Test]
-    public async Task A_session_holds_no_send_queue_before_anything_is_sent_nor_after_its_replies_are_sent()
+    public async Task A_session_holds_no_send_queue_once_its_replies_are_sent()
     {
         await using var server = await InProcessServer.StartAsync();
         Session? session = null;
         server.Services.GetRequiredService<SessionRegistry>().Opened += opened => session = opened;
         await using var socket = await RawSocket.ConnectAsync(server.WebSocketUri);
 
-        Assert.That(session!.HoldsSendQueue, Is.False, "nothing sent yet");
+        // A reply also shows the session is open: the handshake's answer may arrive before the registry has it.
         for (var i = 0; i < 3; i++)
         {
             var reply = await socket.CallAsync(Ping);
@@ -31,7 +31,7 @@ public sealed class IdleSessionTests
         }
 
         // The writer lets go of the queue just after its last send returns, a moment after the client has the frame.
-        Assert.That(SpinWait.SpinUntil(() => !session.HoldsSendQueue, TimeSpan.FromSeconds(10)), Is.True, "the replies are sent: no queue, no writer");
+        Assert.That(SpinWait.SpinUntil(() => !session!.HoldsSendQueue, TimeSpan.FromSeconds(10)), Is.True, "the replies are sent: no queue, no writer");
         var again = await socket.CallAsync(Ping);
         Assert.That(again.GetProperty("id").GetInt32(), Is.EqualTo(1), "a writer starts again for the next frame");
     }
