@@ -151,7 +151,8 @@ public static class Program
         app.UseRealtime();
         app.UseRouting();
         app.UseRateLimiter();
-        app.UseHttpAuthentication(except: RealtimeFeature.IsWebSocketPath);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthChecks("/healthz");
         app.MapMetrics(app.Configuration);
         app.MapInventoryHttp();

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using GameServer.Realtime;
 using GameServer.Tests.Support;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GameServer.Tests.Realtime;
@@ -34,5 +36,22 @@ public sealed class IdleSessionTests
         Assert.That(SpinWait.SpinUntil(() => !session!.HoldsSendQueue, TimeSpan.FromSeconds(10)), Is.True, "the replies are sent: no queue, no writer");
         var again = await socket.CallAsync(Ping);
         Assert.That(again.GetProperty("id").GetInt32(), Is.EqualTo(1), "a writer starts again for the next frame");
+    }
+
+    [Test]
+    public async Task No_request_authenticates_by_default_so_a_handshake_creates_no_handler_for_its_lifetime()
+    {
+        await using var server = await InProcessServer.StartAsync();
+        var schemes = server.Services.GetRequiredService<IAuthenticationSchemeProvider>();
+
+        Assert.That(await schemes.GetDefaultAuthenticateSchemeAsync(), Is.Null, "in the tests' process");
+        Assert.That(ShippedSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme"), Is.True, "in the shipped runtimeconfig.json");
+    }
+
+    private static bool ShippedSwitch(string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "GameServer.runtimeconfig.json");
+        using var config = JsonDocument.Parse(File.ReadAllText(path));
+        return config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").TryGetProperty(name, out var value) && value.GetBoolean();
     }
 }

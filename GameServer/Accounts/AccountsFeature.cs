@@ -13,10 +13,6 @@ public static class AccountsFeature
     /// <summary>The authorization policy of HTTP routes for admins only: a bearer token of an admin.</summary>
     public const string AdminPolicy = "Admin";
 
-    // ASP.NET Core's own keys (WebApplicationBuilder's), not public constants.
-    private const string AuthenticationMiddlewareSet = "__AuthenticationMiddlewareSet";
-    private const string AuthorizationMiddlewareSet = "__AuthorizationMiddlewareSet";
-
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<AccountsOptions>(configuration, AccountsOptions.Section);
@@ -31,6 +27,7 @@ public static class AccountsFeature
         services.AddSingleton<UsersRpc>();
         services.AddJob<ExpiredTokenCleanupJob>();
         services.AddSingleton<BearerAuthentication>();
+        // No default scheme (SuppressAutoDefaultScheme in the project file): the policies name theirs.
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, BearerTokenAuthenticationHandler>(BearerTokenAuthenticationHandler.SchemeName, configureOptions: null);
         services.AddAuthorizationBuilder()
@@ -41,28 +38,5 @@ public static class AccountsFeature
         services.AddSingleton<IMigration, UsernameRuleMigration>();
         services.AddSingleton<IMigration, LastSeenMigration>();
         return services;
-    }
-
-    /// <summary>
-    /// Adds HTTP authentication (the bearer scheme) and authorization for every request but those
-    /// <paramref name="except"/> picks: requests that authenticate otherwise and last long, such as
-    /// the WebSocket, which logs in inside the connection and would otherwise hold a handler, its
-    /// logger and the middlewares' frames for as long as it is open.
-    /// </summary>
-    public static IApplicationBuilder UseHttpAuthentication(this IApplicationBuilder app, Func<HttpContext, bool> except)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        ArgumentNullException.ThrowIfNull(except);
-        app.UseWhen(context => !except(context), http =>
-        {
-            http.UseAuthentication();
-            http.UseAuthorization();
-        });
-
-        // WebApplication adds both middlewares again, for every request, unless the root builder bears
-        // the marks UseAuthentication and UseAuthorization leave; inside UseWhen they land on a copy.
-        app.Properties[AuthenticationMiddlewareSet] = true;
-        app.Properties[AuthorizationMiddlewareSet] = true;
-        return app;
     }
 }

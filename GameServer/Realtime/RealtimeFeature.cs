@@ -11,18 +11,6 @@ public static class RealtimeFeature
     /// <summary>The path of the WebSocket endpoint.</summary>
     public const string Path = "/ws";
 
-    /// <summary>
-    /// Whether <paramref name="context"/> is a request to the WebSocket endpoint. Such a request lasts
-    /// as long as its connection and authenticates inside it (<c>auth.login</c>, <c>auth.resume</c>),
-    /// so HTTP authentication is not run for it: its handler, logger and middleware frames would be
-    /// held by every idle connection for nothing.
-    /// </summary>
-    public static bool IsWebSocketPath(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return context.Request.Path.StartsWithSegments(Path, StringComparison.OrdinalIgnoreCase);
-    }
-
     /// <summary>Adds the session registry, the dispatcher and a method table built from <paramref name="features"/>.</summary>
     public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, IEnumerable<IRpcMethods>> features)
     {
