@@ -141,23 +141,22 @@ public static class Program
 
         // The order matters: the metrics port serves nothing else, the limits key on the client
         // address after forwarded headers, every answer (a refused handshake too) carries the
-        // security headers, and the limiters must see the WebSocket handshake and the endpoint it goes to.
+        // security headers, and /ws branches off before anything it does not need stays on its stack
+        // for the connection's life (it logs in inside the connection, not through HTTP authentication).
         app.UseMetricsPort();
         app.UseClientAddress();
         app.UseSecurityHeaders();
+        app.MapRealtime(ws => ws.UseConnectionLimits(), ConnectionLimits.PerAddress);
         var webClient = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "web-client"));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = webClient });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = webClient });
-        app.UseRealtime();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/healthz");
         app.MapMetrics(app.Configuration);
         app.MapInventoryHttp();
         app.MapStorageBackup();
-        app.MapRealtime().RequireConnectionLimits();
         return app;
     }
 }

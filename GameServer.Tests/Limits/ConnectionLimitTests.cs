@@ -61,6 +61,19 @@ public sealed class ConnectionLimitTests
         Assert.That(await Handshake.StatusAsync(server.WebSocketUri), Is.EqualTo(HttpStatusCode.SwitchingProtocols));
     }
 
+    [Test]
+    public async Task The_limits_apply_to_every_spelling_of_the_path_the_socket_is_served_on()
+    {
+        // /ws branches off the pipeline before routing; it must still answer "/WS/" as routing did, and
+        // count those connections against the same limit.
+        await using var server = await InProcessServer.StartAsync("--Limits:ExemptLoopback=false", "--Limits:ConnectionsPerIp=1");
+        var otherSpelling = new UriBuilder(server.WebSocketUri) { Path = "/WS/" }.Uri;
+        using var first = await Handshake.OpenAsync(otherSpelling);
+
+        Assert.That(await Handshake.StatusAsync(server.WebSocketUri), Is.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That(await Handshake.StatusAsync(new UriBuilder(server.WebSocketUri) { Path = "/wsx" }.Uri), Is.EqualTo(HttpStatusCode.NotFound), "only /ws is the socket's");
+    }
+
     // Bounded: the lease of a closed connection is released when its request ends, a few milliseconds later.
     private static async Task<HttpStatusCode> RetryUntilAcceptedAsync(Uri uri)
     {

@@ -40,7 +40,6 @@ public sealed class TransportServer : IAsyncDisposable
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddRealtime(builder.Configuration, _ => methods);
         var app = builder.Build();
-        app.UseRealtime();
         app.MapRealtime();
         await app.StartAsync(TestContext.CurrentContext.CancellationToken);
         return new TransportServer(app);

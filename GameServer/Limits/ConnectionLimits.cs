@@ -85,9 +85,14 @@ public static partial class ConnectionLimits
     /// </summary>
     public static IApplicationBuilder UseClientAddress(this IApplicationBuilder app) => app.UseForwardedHeaders();
 
-    /// <summary>Applies the per-address WebSocket limit to an endpoint (the global one applies to every handshake).</summary>
-    public static TBuilder RequireConnectionLimits<TBuilder>(this TBuilder endpoint)
-        where TBuilder : IEndpointConventionBuilder => endpoint.RequireRateLimiting(PerAddressPolicy);
+    /// <summary>The endpoint metadata that applies the per-address WebSocket limit (the global one applies to every handshake).</summary>
+    public static object PerAddress { get; } = new EnableRateLimitingAttribute(PerAddressPolicy);
+
+    /// <summary>
+    /// Adds the rate-limiting middleware to a branch that serves WebSockets: its leases last as long as
+    /// the request, that is the connection. Call after the WebSocket middleware, which marks handshakes.
+    /// </summary>
+    public static IApplicationBuilder UseConnectionLimits(this IApplicationBuilder branch) => branch.UseRateLimiter();
 
     [LoggerMessage(LogLevel.Warning, "Limits:MaxConnections {Configured} lowered to {Effective}: the process may open only {OpenFileLimit} files (ulimit -n) and keeps some for plain HTTP and the database; raise ulimit -n or lower Limits:MaxConnections")]
     private static partial void LogLowered(ILogger logger, int configured, int effective, long openFileLimit);

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using GameServer.Configuration;
 using GameServer.Realtime.JsonRpc;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Options;
 
 namespace GameServer.Realtime;
@@ -34,13 +35,19 @@ public static class RealtimeFeature
     }
 
     /// <summary>
-    /// Adds the WebSocket middleware, with its keep-alive pings: a peer that does not answer one within
-    /// <c>Realtime:KeepAliveTimeout</c> is dropped. Call before the connection limits, which look for handshakes.
+    /// Branches <c>/ws</c> off the pipeline here and closes every session with 1001 when the server stops.
+    /// The branch ends the request: a WebSocket logs in inside the connection, so it skips the static
+    /// files, routing and the authentication and authorization middlewares, which would otherwise stay
+    /// on the stack (their frames, the request's services) for as long as the connection is open.
+    /// In the branch: the endpoint is set (routing is skipped, and the rate limiter and the server's
+    /// metrics read it), then the WebSocket middleware with its keep-alive pings (a peer that does not
+    /// answer one within <c>Realtime:KeepAliveTimeout</c> is dropped), then <paramref name="beforeHandshake"/>
+    /// (the connection limits), then the endpoint.
     /// </summary>
-    public static IApplicationBuilder UseRealtime(this IApplicationBuilder app) => app.UseWebSockets();
-
-    /// <summary>Maps <c>/ws</c> and closes every session with 1001 when the server stops.</summary>
-    public static IEndpointConventionBuilder MapRealtime(this WebApplication app)
+    /// <param name="app">The application, after the middlewares every answer needs (client address, security headers).</param>
+    /// <param name="beforeHandshake">Middlewares that run before the handshake, such as the connection limits.</param>
+    /// <param name="endpointMetadata">Metadata those middlewares read from the endpoint (a rate-limiting policy).</param>
+    public static IApplicationBuilder MapRealtime(this WebApplication app, Action<IApplicationBuilder>? beforeHandshake = null, params object[] endpointMetadata)
     {
         ArgumentNullException.ThrowIfNull(app);
 
@@ -53,7 +60,28 @@ public static class RealtimeFeature
         });
         // Resolved at the first request, so that building the app reads no setting before they are
         // validated at start; from the root services, so a connection holds no request scope.
-        var endpoint = new Lazy<WebSocketEndpoint>(app.Services.GetRequiredService<WebSocketEndpoint>);
-        return app.Map(Path, context => endpoint.Value.HandleAsync(context));
+        var handler = new Lazy<WebSocketEndpoint>(app.Services.GetRequiredService<WebSocketEndpoint>);
+        RequestDelegate handle = context => handler.Value.HandleAsync(context);
+        var endpoint = new RouteEndpoint(handle, RoutePatternFactory.Parse(Path), 0, new EndpointMetadataCollection(endpointMetadata), Path);
+        // Built with the rest of the pipeline, at start, not here: the WebSocket middleware reads the
+        // keep-alive settings when it is made, and a bad one must stop the start naming its key.
+        return app.Use(next =>
+        {
+            var ws = ((IApplicationBuilder)app).New();
+            ws.Use((context, next) =>
+            {
+                context.SetEndpoint(endpoint);
+                return next(context);
+            });
+            ws.UseWebSockets();
+            beforeHandshake?.Invoke(ws);
+            ws.Run(handle);
+            var branch = ws.Build();
+            return context => IsRealtimePath(context) ? branch(context) : next(context);
+        });
     }
+
+    /// <summary><c>/ws</c> as routing matched it: any case, with or without a trailing slash.</summary>
+    internal static bool IsRealtimePath(HttpContext context) =>
+        context.Request.Path.StartsWithSegments(Path, StringComparison.OrdinalIgnoreCase, out var rest) && (!rest.HasValue || rest.Value == "/");
 }
