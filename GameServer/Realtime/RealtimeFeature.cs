@@ -65,7 +65,7 @@ public static class RealtimeFeature
         var endpoint = new RouteEndpoint(handle, RoutePatternFactory.Parse(Path), 0, new EndpointMetadataCollection(endpointMetadata), Path);
         // Built with the rest of the pipeline, at start, not here: the WebSocket middleware reads the
         // keep-alive settings when it is made, and a bad one must stop the start naming its key.
-        return app.Use(next =>
+        return app.Use(elsewhere =>
         {
             var ws = ((IApplicationBuilder)app).New();
             ws.Use((context, next) =>
@@ -77,7 +77,7 @@ public static class RealtimeFeature
             beforeHandshake?.Invoke(ws);
             ws.Run(handle);
             var branch = ws.Build();
-            return context => IsRealtimePath(context) ? branch(context) : next(context);
+            return context => IsRealtimePath(context) ? branch(context) : elsewhere(context);
         });
     }
 
