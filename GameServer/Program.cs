@@ -2,6 +2,7 @@ using System.CommandLine;
 using GameServer.Accounts;
 using GameServer.Analytics;
 using GameServer.Chat;
+using GameServer.Cluster;
 using GameServer.CommandLine;
 using GameServer.Gifts;
 using GameServer.HttpApi;
@@ -101,6 +102,7 @@ public static class Program
             .AddLimits(builder.Configuration)
             .AddConnectionLimits()
             .AddStorage(builder.Configuration)
+            .AddCluster(builder.Configuration)
             .AddAccounts(builder.Configuration)
             .AddInventory(builder.Configuration)
             .AddPlayers(builder.Configuration)
