@@ -24,6 +24,7 @@ namespace GameServer.Protocol;
 [JsonSerializable(typeof(PingResult))]
 [JsonSerializable(typeof(ServerInfo))]
 [JsonSerializable(typeof(JobInfo))]
+[JsonSerializable(typeof(NodeInfo))]
 [JsonSerializable(typeof(Credentials))]
 [JsonSerializable(typeof(ResumeParams))]
 [JsonSerializable(typeof(UserInfo))]

@@ -1,5 +1,6 @@
 using GameServer.Configuration;
 using GameServer.Storage;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -7,7 +8,7 @@ namespace GameServer.Cluster;
 
 /// <summary>
 /// Registers cluster mode when <c>Cluster:Redis</c> is set: the Redis connection the nodes meet through.
-/// Without it nothing here is registered and the server is one process, as it always was.
+/// Without it only the bus, presence and the sessions' delivery are registered, delivering within the one process.
 /// </summary>
 public static class ClusterFeature
 {
@@ -17,12 +18,25 @@ public static class ClusterFeature
             .Validate(
                 options => !options.Enabled || StorageOptions.ProviderIn(configuration) == StorageProvider.Postgres,
                 "Cluster:Redis needs Storage:Provider=Postgres: the nodes share one database, and a LiteDB file belongs to one process");
+
+        // The same bus, sessions' delivery and presence on one node: they simply never leave the process.
+        services.AddSingleton<LocalNode>();
+        services.AddSingleton(sp => new ClusterBus(sp.GetRequiredService<ILogger<ClusterBus>>(), sp.GetService<IBusTransport>()));
+        services.AddSingleton<SessionBus>();
+        services.AddSingleton<Presence>();
+        services.AddSingleton<ClusterNodes>();
         if (!ClusterOptions.EnabledIn(configuration))
         {
             return services;
         }
 
         services.AddSingleton<IConnectionMultiplexer>(sp => Connect(sp.GetRequiredService<IOptions<ClusterOptions>>().Value));
+        services.AddSingleton(sp => new ClusterKeys(sp.GetRequiredService<IOptions<ClusterOptions>>().Value.Name));
+        services.AddSingleton<RedisBusTransport>();
+        services.AddSingleton<IBusTransport>(sp => sp.GetRequiredService<RedisBusTransport>());
+        services.AddSingleton<RedisPresence>();
+        services.AddHostedService<NodeHeartbeat>();
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded);
         return services;
     }
 
@@ -32,6 +46,10 @@ public static class ClusterFeature
         var configuration = ConfigurationOptions.Parse(options.Redis!);
         configuration.AbortOnConnectFail = false;
         configuration.ClientName ??= options.NodeId;
+
+        // While Redis is away a command fails at once instead of queueing: a degraded node drops
+        // what would cross nodes rather than replaying stale chat and presence when Redis is back.
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
         return ConnectionMultiplexer.Connect(configuration);
     }
 }
