@@ -92,7 +92,7 @@ internal sealed partial class NodeHeartbeat : BackgroundService
 
     private async Task BeatAsync(string id)
     {
-        var self = new NodeStatus(id, _sessions.Count, _sessions.Metrics.SessionsLoggedIn, _node.Roles, _time.GetUtcNow(), _mirror.Epoch);
+        var self = new NodeStatus(id, _sessions.Metrics.Connections, _sessions.Metrics.SessionsLoggedIn, _node.Roles, _time.GetUtcNow(), _mirror.Epoch);
         try
         {
             if (!_transport.EnsureSubscribed())

@@ -35,8 +35,12 @@ public sealed class SystemRpc(SessionRegistry sessions, JobScheduler jobs, Local
                     sessions.Metrics.NotificationsRefused,
                     sessions.Metrics.SessionsLoggedIn,
                     nodes.Live.Count == 0 ? null : node.Id,
-                    [.. nodes.Live.Select(ToInfo)])));
+                    [.. nodes.Live.Select(n => n.Id == node.Id ? Fresh(n) : n).Select(ToInfo)])));
     }
+
+    // This node's own figures are read now, not from its last heartbeat.
+    private NodeStatus Fresh(NodeStatus self) =>
+        self with { Connections = sessions.Metrics.Connections, SessionsLoggedIn = sessions.Metrics.SessionsLoggedIn, Roles = node.Roles };
 
     private static NodeInfo ToInfo(NodeStatus n) => new(n.Id, n.Connections, n.SessionsLoggedIn, n.Roles, n.At);
 
