@@ -14,6 +14,7 @@ namespace GameServer.Tests.Cluster;
 /// </summary>
 [Category("Integration")]
 [CancelAfter(120_000)]
+[NonParallelizable] // Three server processes: alongside the other fixtures they starved for CPU on two cores.
 public sealed class AcrossNodesTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
@@ -21,7 +22,8 @@ public sealed class AcrossNodesTests
     private readonly List<GameClient> _clients = [];
 
     [OneTimeSetUp]
-    public async Task StartNodes() => _cluster = await TestCluster.StartAsync(3, TestRedis.Shared);
+    // A longer lease than the cluster's 2 s: nothing here dies, and a node starved of CPU for a moment must not be taken for dead.
+    public async Task StartNodes() => _cluster = await TestCluster.StartAsync(3, TestRedis.Shared, "--Cluster:LeaseTimeout=00:00:10");
 
     [OneTimeTearDown]
     public void StopNodes() => _cluster?.Dispose();

@@ -13,7 +13,8 @@ namespace GameServer.Tests.Cluster;
 /// the cluster is whole again once Redis is back.
 /// </summary>
 [Category("Integration")]
-[CancelAfter(180_000)]
+[CancelAfter(600_000)]
+[NonParallelizable] // Server processes of its own, and a timing to measure: not alongside the other fixtures.
 public sealed class NodeFailureTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);

@@ -16,7 +16,8 @@ internal sealed class TestCluster : IDisposable
 {
     public static readonly TimeSpan LeaseTimeout = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    // Generous: on this 2-core machine other suites and builds run beside the tests, and a node is a whole process.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(240);
 
     private readonly ServerProcess?[] _nodes;
     private readonly string[] _extraSettings;

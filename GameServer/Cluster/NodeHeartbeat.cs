@@ -102,16 +102,26 @@ internal sealed partial class NodeHeartbeat : BackgroundService
             }
 
             var db = _redis.GetDatabase();
-            if (!_mirror.Synced)
+            var rewritten = !_mirror.Synced;
+            if (rewritten)
             {
                 _mirror.WriteAll(id, Expiry);
                 self = self with { PresenceEpoch = _mirror.Epoch };
             }
 
+            var joined = db.SetAddAsync(_keys.Nodes, id);
             await Task.WhenAll(
                 db.StringSetAsync(_keys.Node(id), JsonSerializer.Serialize(self, ClusterJsonContext.Default.NodeStatus), Expiry),
-                db.SetAddAsync(_keys.Nodes, id),
+                joined,
                 db.KeyExpireAsync(_keys.Presence(id), Expiry)).ConfigureAwait(false);
+            if (await joined.ConfigureAwait(false) && !rewritten)
+            {
+                // Not in the set any more: a beat came too late and another node swept this one,
+                // deleting its presence set. The next beat writes it again, under a new epoch.
+                LogSwept(id);
+                _mirror.Unsync();
+            }
+
             var live = await ReadLiveAsync(db, id).ConfigureAwait(false);
             await ReadPresenceAsync(db, live).ConfigureAwait(false);
             _nodes.Set([self, .. live]);
@@ -196,6 +206,9 @@ internal sealed partial class NodeHeartbeat : BackgroundService
 
     [LoggerMessage(LogLevel.Information, "Node {NodeId} has no heartbeat: swept, its users offline unless on another node")]
     private partial void LogNodeGone(string nodeId);
+
+    [LoggerMessage(LogLevel.Warning, "Node {NodeId} was taken for dead (a heartbeat came too late): writing its presence again")]
+    private partial void LogSwept(string nodeId);
 
     [LoggerMessage(LogLevel.Warning, "Could not say this node is leaving: {Reason}")]
     private partial void LogLeaveFailed(string reason);

@@ -67,7 +67,17 @@ public sealed partial class RedisBusTransport(
         }
     }
 
-    public void Dispose() => _queue?.Unsubscribe(CommandFlags.FireAndForget);
+    public void Dispose()
+    {
+        try
+        {
+            _queue?.Unsubscribe(CommandFlags.FireAndForget);
+        }
+        catch (Exception e) when (e is RedisException or ObjectDisposedException)
+        {
+            // Stopping while Redis is away: the subscription ends with the connection anyway.
+        }
+    }
 
     private void OnMessage(ClusterBus bus, ChannelMessage message)
     {
