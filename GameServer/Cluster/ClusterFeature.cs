@@ -1,4 +1,6 @@
+using GameServer.Cluster.Leases;
 using GameServer.Configuration;
+using GameServer.Jobs;
 using GameServer.Storage;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -6,8 +8,9 @@ using StackExchange.Redis;
 namespace GameServer.Cluster;
 
 /// <summary>
-/// Registers cluster mode when <c>Cluster:Redis</c> is set: the Redis connection the nodes meet through.
-/// Without it nothing here is registered and the server is one process, as it always was.
+/// Registers cluster mode when <c>Cluster:Redis</c> is set: the Redis connection the nodes meet through,
+/// the leases in Redis, and the gate that runs once-per-cluster jobs on one node. Without it the
+/// leases are always this process's and nothing here talks to Redis.
 /// </summary>
 public static class ClusterFeature
 {
@@ -19,10 +22,18 @@ public static class ClusterFeature
                 "Cluster:Redis needs Storage:Provider=Postgres: the nodes share one database, and a LiteDB file belongs to one process");
         if (!ClusterOptions.EnabledIn(configuration))
         {
+            services.AddSingleton<ILeases, LocalLeases>();
             return services;
         }
 
         services.AddSingleton<IConnectionMultiplexer>(sp => Connect(sp.GetRequiredService<IOptions<ClusterOptions>>().Value));
+        services.AddSingleton<ILeaseStore>(sp => new RedisLeaseStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.Name));
+
+        // A hosted service registered before the jobs: stopped after them, it releases the leases once no run is left.
+        services.AddSingleton<RedisLeases>();
+        services.AddSingleton<ILeases>(sp => sp.GetRequiredService<RedisLeases>());
+        services.AddHostedService(sp => sp.GetRequiredService<RedisLeases>());
+        services.AddSingleton<IJobRunGate, LeasedJobGate>();
         return services;
     }
 
