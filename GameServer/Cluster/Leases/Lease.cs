@@ -93,7 +93,7 @@ public sealed partial class Lease : ILease, IAsyncDisposable
 
         if (held is { } token)
         {
-            Lose(token, "released");
+            Lose(token, why: null);
             try
             {
                 await _store.ReleaseAsync(Name, _holder, token);
@@ -207,7 +207,8 @@ public sealed partial class Lease : ILease, IAsyncDisposable
         }
     }
 
-    private void Lose(long token, string why)
+    // Why is null for a release at stop, which is no cause for a warning.
+    private void Lose(long token, string? why)
     {
         lock (_gate)
         {
@@ -220,12 +221,23 @@ public sealed partial class Lease : ILease, IAsyncDisposable
             _expiry.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
 
-        LogLost(Name, token, why);
+        if (why is null)
+        {
+            LogReleased(Name, token);
+        }
+        else
+        {
+            LogLost(Name, token, why);
+        }
+
         Changed?.Invoke(this);
     }
 
     [LoggerMessage(LogLevel.Information, "Lease {Lease} taken with fencing token {Token}")]
     private partial void LogAcquired(string lease, long token);
+
+    [LoggerMessage(LogLevel.Information, "Lease {Lease} (token {Token}) released")]
+    private partial void LogReleased(string lease, long token);
 
     [LoggerMessage(LogLevel.Warning, "Lease {Lease} (token {Token}) no longer held: {Why}")]
     private partial void LogLost(string lease, long token, string why);
