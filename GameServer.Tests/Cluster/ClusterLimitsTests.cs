@@ -1,0 +1,58 @@
+using GameServer.Protocol.Accounts;
+using GameServer.Protocol.Client;
+using GameServer.Protocol.JsonRpc;
+using GameServer.Tests.Support;
+
+namespace GameServer.Tests.Cluster;
+
+/// <summary>The limits that protect accounts count in Redis: an attack spread over the nodes meets them as on one.</summary>
+[Category("Integration")]
+[CancelAfter(60_000)]
+public sealed class ClusterLimitsTests
+{
+    [Test]
+    public async Task Failed_logins_spread_over_two_nodes_lock_the_name_at_the_count_of_one_node()
+    {
+        await using var cluster = await ClusterNodes.StartAsync(2, "--Limits:LoginFailuresPerMinute=10");
+        var name = Some.Username();
+        await cluster[0].ConnectAsUserAsync(name);
+        var (first, second) = (await cluster[0].ConnectAsync(), await cluster[1].ConnectAsync());
+
+        for (var failure = 0; failure < 10; failure++)
+        {
+            var node = failure % 2 == 0 ? first : second;
+            var failed = Assert.ThrowsAsync<GameRpcException>(() => node.LoginAsync(name, "not the password"));
+            Assert.That(failed.Code, Is.EqualTo(ErrorCodes.Unauthenticated), $"failure {failure + 1} of the 10 a minute allowed");
+        }
+
+        var onFirst = Assert.ThrowsAsync<GameRpcException>(() => first.LoginAsync(name, Some.Password));
+        var onSecond = Assert.ThrowsAsync<GameRpcException>(() => second.LoginAsync(name, Some.Password));
+
+        Assert.That(onFirst.Code, Is.EqualTo(ErrorCodes.RateLimited), "locked on the first node after 5 failures there and 5 on the other");
+        Assert.That(onSecond.Code, Is.EqualTo(ErrorCodes.RateLimited), "and on the second");
+        Assert.That(onSecond.RetryAfter, Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromSeconds(6)), "10 a minute: one back every 6 s");
+
+        await cluster.AdvanceAsync(onSecond.RetryAfter!.Value);
+        Assert.That((await second.LoginAsync(name, Some.Password)).User.Username, Is.EqualTo(name), "after retry_after the owner signs in");
+    }
+
+    [Test]
+    public async Task A_success_on_one_node_forgets_the_failures_counted_on_another()
+    {
+        await using var cluster = await ClusterNodes.StartAsync(2, "--Limits:LoginFailuresPerMinute=3");
+        var name = Some.Username();
+        await cluster[0].ConnectAsUserAsync(name);
+        var (first, second) = (await cluster[0].ConnectAsync(), await cluster[1].ConnectAsync());
+        for (var failure = 0; failure < 2; failure++)
+        {
+            Assert.ThrowsAsync<GameRpcException>(() => first.LoginAsync(name, "not the password"));
+        }
+
+        await second.LoginAsync(name, Some.Password);
+        for (var failure = 0; failure < 3; failure++)
+        {
+            var failed = Assert.ThrowsAsync<GameRpcException>(() => first.LoginAsync(name, "not the password"));
+            Assert.That(failed.Code, Is.EqualTo(ErrorCodes.Unauthenticated), $"failure {failure + 1} after the success");
+        }
+    }
+}
