@@ -55,4 +55,26 @@ public sealed class ClusterLimitsTests
             Assert.That(failed.Code, Is.EqualTo(ErrorCodes.Unauthenticated), $"failure {failure + 1} after the success");
         }
     }
+
+    [Test]
+    public async Task With_Redis_down_a_node_limits_failed_logins_on_its_own_instead_of_failing_them()
+    {
+        using var redis = TestRedis.StartOwn();
+        await using var node = await InProcessServer.StartAsync(
+            "--Storage:Provider=Postgres", $"--Storage:ConnectionString={TestPostgres.Shared.CreateDatabase()}",
+            $"--Cluster:Redis={redis.Configuration}", $"--Cluster:Name={TestRedis.GameName()}", "--Limits:LoginFailuresPerMinute=3");
+        var name = Some.Username();
+        await node.ConnectAsUserAsync(name);
+        var client = await node.ConnectAsync();
+
+        redis.Stop();
+        for (var failure = 0; failure < 3; failure++)
+        {
+            var failed = Assert.ThrowsAsync<GameRpcException>(() => client.LoginAsync(name, "not the password"));
+            Assert.That(failed.Code, Is.EqualTo(ErrorCodes.Unauthenticated), $"failure {failure + 1} answered as such, Redis down");
+        }
+
+        var locked = Assert.ThrowsAsync<GameRpcException>(() => client.LoginAsync(name, Some.Password));
+        Assert.That(locked.Code, Is.EqualTo(ErrorCodes.RateLimited), "counted by the node itself");
+    }
 }

@@ -10,6 +10,8 @@ namespace GameServer.Limits;
 /// when), refilled and taken in one Lua script, so an attack spread over the nodes is counted once. The
 /// time is the node's clock (<see cref="TimeProvider"/>), as for the buckets of one process; a node whose
 /// clock is behind refills nothing rather than going back. A bucket that would be full again expires.
+/// While Redis cannot be reached the node counts in buckets of its own, as one process does: logins go
+/// on in degraded mode, each node limiting on its own, instead of failing or waiting for a timeout.
 /// </summary>
 public sealed class RedisTokenBuckets(IConnectionMultiplexer redis, string prefix, int capacity, TimeSpan period, TimeProvider time) : SharedTokenBuckets
 {
@@ -36,15 +38,57 @@ public sealed class RedisTokenBuckets(IConnectionMultiplexer redis, string prefi
         """;
 
     private readonly long _periodMs = (long)Math.Ceiling(period.TotalMilliseconds);
+    private readonly TokenBuckets<string> _whileUnreachable = new(capacity, period, time);
 
-    public override async ValueTask ResetAsync(string key, CancellationToken cancellationToken = default) =>
-        await redis.GetDatabase().KeyDeleteAsync(KeyOf(key)).WaitAsync(cancellationToken);
+    public override async ValueTask ResetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        _whileUnreachable.Reset(key);
+        if (redis.IsConnected)
+        {
+            try
+            {
+                await redis.GetDatabase().KeyDeleteAsync(KeyOf(key)).WaitAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                // Its count expires within the period.
+            }
+        }
+    }
 
-    protected override RateLimitLease AttemptAcquireCore(string resource, int permitCount) =>
-        Answer((RedisResult[])redis.GetDatabase().ScriptEvaluate(Bucket, [KeyOf(resource)], Arguments(permitCount))!);
+    protected override RateLimitLease AttemptAcquireCore(string resource, int permitCount)
+    {
+        try
+        {
+            return redis.IsConnected
+                ? Answer((RedisResult[])redis.GetDatabase().ScriptEvaluate(Bucket, [KeyOf(resource)], Arguments(permitCount))!)
+                : Locally(resource, permitCount);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            return Locally(resource, permitCount);
+        }
+    }
 
-    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(string resource, int permitCount, CancellationToken cancellationToken) =>
-        Answer((RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(Bucket, [KeyOf(resource)], Arguments(permitCount)).WaitAsync(cancellationToken))!);
+    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(string resource, int permitCount, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return redis.IsConnected
+                ? Answer((RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(Bucket, [KeyOf(resource)], Arguments(permitCount)).WaitAsync(cancellationToken))!)
+                : Locally(resource, permitCount);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            return Locally(resource, permitCount);
+        }
+    }
+
+    private BucketLease Locally(string resource, int permitCount)
+    {
+        var refused = permitCount == 0 ? _whileUnreachable.IsEmpty(resource, out var retryAfter) : !_whileUnreachable.TryTake(resource, out retryAfter);
+        return refused ? new BucketLease(false, retryAfter) : BucketLease.Granted;
+    }
 
     private RedisKey KeyOf(string key) => $"{prefix}:{key}";
 
