@@ -21,10 +21,10 @@ public sealed class ClusterLeaderboardsTests
         var (bob, bobAuth) = await cluster[1].ConnectAsUserAsync();
         var (carol, carolAuth) = await cluster[1].ConnectAsUserAsync();
 
-        Count(cluster[0], aliceAuth.User.Id, 2);
-        Count(cluster[1], bobAuth.User.Id, 3);
-        Count(cluster[1], carolAuth.User.Id, 1);
-        Count(cluster[0], carolAuth.User.Id, 2);
+        await CountAsync(cluster[0], aliceAuth.User.Id, 2);
+        await CountAsync(cluster[1], bobAuth.User.Id, 3);
+        await CountAsync(cluster[1], carolAuth.User.Id, 1);
+        await CountAsync(cluster[0], carolAuth.User.Id, 2);
 
         var onFirst = await alice.LeaderboardTopAsync(Board);
         var onSecond = await bob.LeaderboardTopAsync(Board, "week");
@@ -57,7 +57,7 @@ public sealed class ClusterLeaderboardsTests
         };
         await alice.SubscribeLeaderboardAsync(Board);
 
-        Count(cluster[1], bobAuth.User.Id, 4);
+        await CountAsync(cluster[1], bobAuth.User.Id, 4);
 
         var changed = await heard.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.CurrentContext.CancellationToken);
         Assert.That(changed.Entries.Select(e => (e.User, e.Score)), Is.EqualTo(new[] { (bobAuth.User.Id, 4.0) }));
@@ -72,8 +72,8 @@ public sealed class ClusterLeaderboardsTests
         {
             (_, var auth) = await cluster[1].ConnectAsUserAsync();
             bob = auth.User.Id;
-            Count(cluster[0], bob, 2);
-            Count(cluster[1], bob, 5);
+            await CountAsync(cluster[0], bob, 2);
+            await CountAsync(cluster[1], bob, 5);
         }
 
         // Another game name: an empty Redis, filled from the database by the first node up.
@@ -85,11 +85,14 @@ public sealed class ClusterLeaderboardsTests
         Assert.That(page.Entries.Select(e => (e.User, e.Score)), Is.EqualTo(new[] { (bob, 7.0) }));
     }
 
-    private static void Count(InProcessServer node, int user, int defeats)
+    // Counting does not wait for Redis; the test does, so that the next count (on any node) comes after.
+    private static async Task CountAsync(InProcessServer node, int user, int defeats)
     {
         for (var i = 0; i < defeats; i++)
         {
             node.Services.GetRequiredService<LeaderboardService>().Count(LeaderboardBoard.MonstersDefeated, user, 1);
         }
+
+        await node.Services.GetRequiredService<RedisStandings>().WhenCountedAsync();
     }
 }

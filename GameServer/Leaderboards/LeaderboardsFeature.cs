@@ -23,7 +23,7 @@ public static class LeaderboardsFeature
         });
         if (ClusterOptions.EnabledIn(configuration))
         {
-            services.AddSingleton(sp => new RedisStandings(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.Name));
+            services.AddSingleton(sp => new RedisStandings(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.Name, sp.GetRequiredService<ILogger<RedisStandings>>()));
         }
 
         services.AddSingleton<LeaderboardService>();

@@ -12,7 +12,7 @@ namespace GameServer.Leaderboards;
 /// scores are remembered in the set <c>{game}:lb:unsaved</c> for the persistence job, and every count
 /// that touches a top 10 is published on <c>{game}:lb:top-changed</c> for every node's subscribers.
 /// </summary>
-public sealed class RedisStandings
+public sealed partial class RedisStandings
 {
     private const long SequenceBase = 1_000_000_000_000_000;
 
@@ -59,11 +59,15 @@ public sealed class RedisStandings
 
     private readonly IConnectionMultiplexer _redis;
     private readonly string _prefix;
+    private readonly ILogger _logger;
+    private readonly Lock _countsGate = new();
+    private Task _lastCount = Task.CompletedTask;
 
-    public RedisStandings(IConnectionMultiplexer redis, string gameName)
+    public RedisStandings(IConnectionMultiplexer redis, string gameName, ILogger<RedisStandings> logger)
     {
         _redis = redis ?? throw new ArgumentNullException(nameof(redis));
         _prefix = $"{gameName}:lb";
+        _logger = logger;
     }
 
     private IDatabase Database => _redis.GetDatabase();
@@ -81,12 +85,44 @@ public sealed class RedisStandings
         });
     }
 
-    /// <summary>Adds <paramref name="points"/> to the user's all-time and <paramref name="week"/> scores.</summary>
+    /// <summary>
+    /// Adds <paramref name="points"/> to the user's all-time and <paramref name="week"/> scores, without
+    /// waiting: a move or a strike never waits for Redis. Counts are sent in order on one connection, so
+    /// this node's later reads see them.
+    /// </summary>
     public void Add(LeaderboardBoard board, int user, double points, IsoWeek week)
+    {
+        var counted = AddAsync(board, user, points, week);
+        lock (_countsGate)
+        {
+            _lastCount = counted;
+        }
+    }
+
+    /// <summary>Completes when this node's counts so far have been applied in Redis (for tests).</summary>
+    public Task WhenCountedAsync()
+    {
+        lock (_countsGate)
+        {
+            return _lastCount;
+        }
+    }
+
+    private async Task AddAsync(LeaderboardBoard board, int user, double points, IsoWeek week)
     {
         var name = board.Name();
         RedisKey[] keys = [Set(name, LeaderboardScoreRecord.AllTime), Members(name, LeaderboardScoreRecord.AllTime), Set(name, week.Key), Members(name, week.Key), $"{_prefix}:sequence", $"{_prefix}:unsaved"];
-        var top = (RedisResult[])Database.ScriptEvaluate(Count, keys, [user, points, name, week.Key, WeekLifetimeSeconds])!;
+        RedisResult[] top;
+        try
+        {
+            top = (RedisResult[])(await Database.ScriptEvaluateAsync(Count, keys, [user, points, name, week.Key, WeekLifetimeSeconds]))!;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            LogCountLost(e, name, user);
+            return;
+        }
+
         if ((long)top[0] == 1)
         {
             Database.Publish(TopChangedChannel, $"{name}|{LeaderboardScoreRecord.AllTime}", CommandFlags.FireAndForget);
@@ -175,4 +211,7 @@ public sealed class RedisStandings
         var sequence = SequenceBase - long.Parse(text.AsSpan(0, colon), CultureInfo.InvariantCulture);
         return new RankedScore(int.Parse(text.AsSpan(colon + 1), CultureInfo.InvariantCulture), score, sequence);
     }
+
+    [LoggerMessage(LogLevel.Warning, "Leaderboard {Board}: a count of user {UserId} could not reach Redis and is lost")]
+    private partial void LogCountLost(Exception error, string board, int userId);
 }
