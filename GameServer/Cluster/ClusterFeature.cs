@@ -1,4 +1,6 @@
+using GameServer.Cluster.Leases;
 using GameServer.Configuration;
+using GameServer.Jobs;
 using GameServer.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -7,8 +9,10 @@ using StackExchange.Redis;
 namespace GameServer.Cluster;
 
 /// <summary>
-/// Registers cluster mode when <c>Cluster:Redis</c> is set: the Redis connection the nodes meet through.
-/// Without it only the bus, presence and the sessions' delivery are registered, delivering within the one process.
+/// Registers cluster mode when <c>Cluster:Redis</c> is set: the Redis connection the nodes meet through,
+/// the bus's transport, presence and heartbeat in Redis, the leases in Redis, and the gate that runs
+/// once-per-cluster jobs on one node. Without it the bus, presence and the sessions' delivery stay
+/// within the one process, the leases are always this process's, and nothing here talks to Redis.
 /// </summary>
 public static class ClusterFeature
 {
@@ -27,6 +31,7 @@ public static class ClusterFeature
         services.AddSingleton<ClusterNodes>();
         if (!ClusterOptions.EnabledIn(configuration))
         {
+            services.AddSingleton<ILeases, LocalLeases>();
             return services;
         }
 
@@ -37,6 +42,14 @@ public static class ClusterFeature
         services.AddSingleton<RedisPresence>();
         services.AddHostedService<NodeHeartbeat>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded);
+
+        services.AddSingleton<ILeaseStore>(sp => new RedisLeaseStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.Name));
+
+        // A hosted service registered before the jobs: stopped after them, it releases the leases once no run is left.
+        services.AddSingleton<RedisLeases>();
+        services.AddSingleton<ILeases>(sp => sp.GetRequiredService<RedisLeases>());
+        services.AddHostedService(sp => sp.GetRequiredService<RedisLeases>());
+        services.AddSingleton<IJobRunGate, LeasedJobGate>();
         return services;
     }
 

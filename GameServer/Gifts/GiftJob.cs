@@ -28,6 +28,9 @@ public sealed partial class GiftJob(
 
     public string Section => GiftsOptions.Section;
 
+    /// <summary>Once per interval for the whole game, however many nodes.</summary>
+    public bool OncePerCluster => true;
+
     public TimeSpan DefaultInterval => TimeSpan.FromSeconds(10);
 
     public ValueTask RunAsync(CancellationToken cancellationToken)

@@ -15,6 +15,13 @@ public interface IJob
     /// <summary>The switch's key within <see cref="Section"/>, for sections that hold several jobs.</summary>
     string EnabledKey => "Enabled";
 
+    /// <summary>
+    /// True for work the whole game needs done once per interval (gifts, clean-ups): in cluster mode one
+    /// node runs it, the holder of the lease <c>job:{Name}</c>. False (the default) for work on this
+    /// node's own memory (a write buffer, the patches to its own subscribers), which every node does.
+    /// </summary>
+    bool OncePerCluster => false;
+
     /// <summary>The time between runs when configuration does not set one.</summary>
     TimeSpan DefaultInterval { get; }
 

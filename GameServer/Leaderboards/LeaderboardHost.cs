@@ -36,7 +36,16 @@ public sealed partial class LeaderboardHost(
         }
 
         _followed.Clear();
-        persistence.Save();
+        try
+        {
+            persistence.Save();
+        }
+        catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            // Cluster mode with Redis gone: what is unsaved stays listed in Redis for the next save of any node.
+            LogFinalSaveFailed(e);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -65,6 +74,9 @@ public sealed partial class LeaderboardHost(
             LogCountFailed(e, board.Name(), users.Count > 0 ? users[0] : 0);
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "Leaderboards: the last save at stop could not reach Redis; the changes stay listed there")]
+    private partial void LogFinalSaveFailed(Exception error);
 
     [LoggerMessage(LogLevel.Error, "Leaderboard {Board} failed to count an event of user {UserId}")]
     private partial void LogCountFailed(Exception error, string board, int userId);

@@ -12,14 +12,24 @@ public sealed partial class LeaderboardPersistence(
     ILeaderboardStore store,
     IAccountStore accounts,
     UsernameBook names,
-    ILogger<LeaderboardPersistence> logger)
+    ILogger<LeaderboardPersistence> logger,
+    RedisStandings? cluster = null)
 {
+    // Changed scores taken from Redis per write: one transaction each.
+    private const int ClusterBatch = 5000;
+
     private readonly Lock _saving = new();
     private string? _prunedFor;
 
     /// <summary>Reads all-time, this week's and last week's scores of every board; called once, before any event is counted.</summary>
     public void Load()
     {
+        if (cluster is not null)
+        {
+            LoadIntoCluster();
+            return;
+        }
+
         boards.RollWeeks();
         var week = boards.CurrentWeek;
         var periods = new (LeaderboardPeriod Period, string Key)[]
@@ -58,6 +68,11 @@ public sealed partial class LeaderboardPersistence(
         // The job and the final save at shutdown may meet; one batch at a time keeps an older one from landing last.
         lock (_saving)
         {
+            if (cluster is not null)
+            {
+                return SaveFromCluster();
+            }
+
             boards.RollWeeks();
             var batch = new List<(LeaderboardBoard Board, Ranking Ranking, LeaderboardScoreRecord Record)>();
             foreach (var board in LeaderboardNames.Boards)
@@ -99,6 +114,55 @@ public sealed partial class LeaderboardPersistence(
             PruneOldWeeks();
             return batch.Count;
         }
+    }
+
+    // The first node up against an empty Redis loads the stored boards into it; the others find them there.
+    private void LoadIntoCluster()
+    {
+        names.Add(accounts.AllUserNames());
+        if (!cluster!.ClaimLoading())
+        {
+            return;
+        }
+
+        var week = boards.CurrentWeek;
+        var ranked = 0;
+        foreach (var key in new[] { LeaderboardScoreRecord.AllTime, week.Key, week.Previous.Key })
+        {
+            foreach (var byBoard in store.InPeriod(key).GroupBy(s => s.Board))
+            {
+                cluster.Load(LeaderboardNames.ParseBoard(byBoard.Key), key, [.. byBoard.Select(s => s.ToScore())]);
+                ranked += byBoard.Count();
+            }
+        }
+
+        LogLoaded(ranked, week.Key);
+    }
+
+    private int SaveFromCluster()
+    {
+        var saved = 0;
+        while (cluster!.TakeUnsaved(ClusterBatch) is { Count: > 0 } batch)
+        {
+            try
+            {
+                store.Save(batch);
+            }
+            catch
+            {
+                cluster.ReturnUnsaved(batch);
+                throw;
+            }
+
+            saved += batch.Count;
+            if (batch.Count < ClusterBatch)
+            {
+                break;
+            }
+        }
+
+        PruneOldWeeks();
+        return saved;
     }
 
     private void PruneOldWeeks()

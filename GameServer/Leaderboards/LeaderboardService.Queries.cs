@@ -31,6 +31,11 @@ public sealed partial class LeaderboardService
             < 0 => throw RpcException.InvalidParams("offset", "must be >= 0"),
             { } given => given,
         };
+        if (_cluster is not null)
+        {
+            return PageInCluster(whichBoard, whichPeriod, skip, take);
+        }
+
         var order = Current(whichBoard, whichPeriod);
         return new LeaderboardPage(whichBoard.Name(), whichPeriod.Name(), Entries(order, skip, take), order.Count);
     }
@@ -38,12 +43,19 @@ public sealed partial class LeaderboardService
     /// <summary>The top 10 now: the content of <c>leaderboard.subscribe</c>'s answer and of <c>leaderboard.changed</c>.</summary>
     /// <remarks>It does not roll the week (the week's end raises its own change), so it raises nothing itself.</remarks>
     public IReadOnlyList<LeaderboardEntry> TopTen(LeaderboardBoard board, LeaderboardPeriod period) =>
-        Entries(Standings(board)[period].Order, 0, Ranking.TopSize);
+        _cluster is not null
+            ? PageInCluster(board, period, 0, Ranking.TopSize).Entries
+            : Entries(Standings(board)[period].Order, 0, Ranking.TopSize);
 
     /// <summary>Where <paramref name="user"/> stands on the board: rank (null while unranked), score, total and the entries around.</summary>
     public LeaderboardStanding Me(int user, string? board, string? period)
     {
         var (whichBoard, whichPeriod) = (LeaderboardNames.ParseBoard(board), LeaderboardNames.ParsePeriod(period));
+        if (_cluster is not null)
+        {
+            return StandingInCluster(user, whichBoard, whichPeriod);
+        }
+
         var standings = Standings(whichBoard);
         RollIfWeekEnded(standings);
         RankedScore? mine;
