@@ -39,6 +39,8 @@ start_postgres() {
   pg_pid="$(head -n 1 "$pg_directory/data/postmaster.pid")"
   pg_bin="$bin"
   export GAMESERVER_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+  # Deleted whole at the end: the tests need not drop their databases one by one (minutes for hundreds).
+  export GAMESERVER_TEST_POSTGRES_THROWAWAY=1
   echo "PostgreSQL for the tests: pid $pg_pid on 127.0.0.1:$port ($pg_directory)"
 }
 

@@ -37,12 +37,14 @@ public sealed class PlayerPatchTests
         var user = (await raw.CallAsync(Register(1))).GetProperty("result").GetProperty("user").GetProperty("id").GetInt32();
         var before = await OwnPlayerAsync(raw, user);
 
-        await raw.SendTextAsync("""{"jsonrpc":"2.0","method":"players.move","params":{"dx":0.5,"dy":-0.25}}""");
+        // Towards the middle: a player spawned on the edge would have a step outwards clamped.
+        var (dx, dy) = (before.PositionX < 5 ? 0.5 : -0.5, before.PositionY < 5 ? 0.25 : -0.25);
+        await raw.SendTextAsync(FormattableString.Invariant($$"""{"jsonrpc":"2.0","method":"players.move","params":{"dx":{{dx}},"dy":{{dy}}}}"""));
         var next = await raw.CallAsync("""{"jsonrpc":"2.0","id":"barrier","method":"system.ping"}""");
         var after = await OwnPlayerAsync(raw, user);
 
         Assert.That(next.GetProperty("id").GetString(), Is.EqualTo("barrier"), "the frame after the move answers the ping: the move got nothing");
-        Assert.That((after.PositionX, after.PositionY), Is.EqualTo((before.PositionX + 0.5, before.PositionY - 0.25)));
+        Assert.That((after.PositionX, after.PositionY), Is.EqualTo((before.PositionX + dx, before.PositionY + dy)));
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -14,6 +15,14 @@ public static class ParamsReader
     public static T Read<T>(JsonElement parameters, JsonTypeInfo<T> typeInfo)
     {
         var source = parameters.ValueKind == JsonValueKind.Undefined ? EmptyObject : parameters;
+
+        // PostgreSQL cannot hold U+0000 in text, so no text may carry it, whichever store serves: refused
+        // here for every method, naming the field. JSON can only write it as \u0000, so the walk runs rarely.
+        if (JsonMarshal.GetRawUtf8Value(source).IndexOf(@"\u0000"u8) >= 0 && FieldWithNul(source, "params") is { } field)
+        {
+            throw RpcException.InvalidParams(field, "must not contain the character U+0000");
+        }
+
         try
         {
             return source.Deserialize(typeInfo) ?? throw RpcException.InvalidParams("params", "must be an object");
@@ -21,6 +30,57 @@ public static class ParamsReader
         catch (JsonException e)
         {
             throw Describe(e, source, typeInfo);
+        }
+    }
+
+    private static string? FieldWithNul(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return HoldsNul(element) ? path : null;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    var inner = path == "params" ? property.Name : $"{path}.{property.Name}";
+                    if (property.Name.Contains('\0', StringComparison.Ordinal))
+                    {
+                        return inner;
+                    }
+
+                    if (FieldWithNul(property.Value, inner) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (FieldWithNul(item, $"{path}[{index++}]") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    // A lone surrogate escape cannot be read as a string: left to the deserializer, which names the field.
+    private static bool HoldsNul(JsonElement text)
+    {
+        try
+        {
+            return text.GetString()!.Contains('\0', StringComparison.Ordinal);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

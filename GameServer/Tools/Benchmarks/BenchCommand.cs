@@ -22,6 +22,8 @@ public static class BenchCommand
         bench.Add(WithPing(new Command("ping", PingDescription)));
         bench.Add(GiftBenchmarkOptions.CreateCommand());
         bench.Add(MonsterTickBenchmark.CreateCommand());
+        bench.Add(MonsterSubscribers.CreateCommand());
+        bench.Add(PlayerSaveBenchmark.CreateCommand());
         bench.Add(AttackBenchmark.CreateCommand());
         bench.Add(SoakBenchmark.CreateCommand());
         bench.Add(IdleBenchmark.CreateCommand());

@@ -14,6 +14,9 @@ internal static class BenchmarkUsers
 {
     private const int BatchSize = 1000;
 
+    /// <summary>The password of every seeded user.</summary>
+    public const string Password = "benchmark password";
+
     public static string Username(int number) => $"bench{number:D6}";
 
     /// <summary>Adds users <c>bench000001</c> to <c>bench{count}</c>; returns the id of the last one.</summary>
@@ -22,7 +25,7 @@ internal static class BenchmarkUsers
         ArgumentNullException.ThrowIfNull(services);
         var accounts = services.GetRequiredService<IAccountStore>();
         var provisioners = services.GetServices<IAccountProvisioner>().ToList();
-        var passwordHash = services.GetRequiredService<IPasswordHasher<User>>().HashPassword(new User(), "benchmark password");
+        var passwordHash = services.GetRequiredService<IPasswordHasher<User>>().HashPassword(new User(), Password);
         var createdAt = DateTime.UtcNow;
         var lastId = 0;
         foreach (var batch in Enumerable.Range(1, count).Chunk(BatchSize))

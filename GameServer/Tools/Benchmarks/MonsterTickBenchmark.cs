@@ -29,37 +29,47 @@ public static class MonsterTickBenchmark
         var players = CommandLineOptions.Int("--players", 200, 0, 5000, "online players walking about at random");
         var seconds = CommandLineOptions.Int("--seconds", 20, 1, 600, "seconds per run and count");
         var runs = CommandLineOptions.Int("--runs", 3, 1, 21, "runs per count, whose medians are reported");
+        var subscribers = CommandLineOptions.Int("--subscribers", 0, 0, 5000, "clients subscribed to the monsters within --radius of their player, in a process of their own");
+        var radius = new Option<double>("--radius") { Description = "the subscribers' radius", DefaultValueFactory = _ => 10 };
         var command = new Command(Name,
             "The real monster tick at 2 Hz in a server built in this process on a temporary database: tick p50/p99, save time, cores used, cost per monster.")
         {
-            monsters, players, seconds, runs,
+            monsters, players, seconds, runs, subscribers, radius,
         };
         command.SetAction((parseResult, _) => Interruptible.RunAsync("benchmark", stop => RunAsync(
-            parseResult.GetRequiredValue(monsters).Values, parseResult.GetValue(players), parseResult.GetValue(seconds), parseResult.GetValue(runs), stop)));
+            parseResult.GetRequiredValue(monsters).Values, parseResult.GetValue(players), parseResult.GetValue(seconds), parseResult.GetValue(runs),
+            new Subscribers(parseResult.GetValue(subscribers), parseResult.GetValue(radius)), stop)));
         return command;
     }
 
-    public static async Task RunAsync(int[] monsterCounts, int players, int seconds, int runs, CancellationToken cancellationToken)
+    /// <summary>Clients subscribed to the monsters within <paramref name="Radius"/>; none when <paramref name="Count"/> is 0.</summary>
+    public sealed record Subscribers(int Count, double Radius);
+
+    public static async Task RunAsync(int[] monsterCounts, int players, int seconds, int runs, Subscribers subscribers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(monsterCounts);
-        Console.WriteLine($"monster tick at 2 Hz, {players} online players, {seconds} s per run, {runs} runs; {Environment.ProcessorCount} cores");
-        Console.WriteLine("monsters  run  tick p50 ms  tick p99 ms  save p50 ms  saved/save  cores used  µs/monster/tick");
+        ArgumentNullException.ThrowIfNull(subscribers);
+        var watched = subscribers.Count == 0 ? "no subscribers" : $"{subscribers.Count} subscribers at radius {subscribers.Radius}";
+        Console.WriteLine($"monster tick at 2 Hz, {players} online players, {watched}, {seconds} s per run, {runs} runs; {Environment.ProcessorCount} cores");
+        Console.WriteLine("monsters  run  tick p50 ms  tick p99 ms  save p50 ms  saved/save  cores used  µs/monster/tick  entries/s  out of range");
         foreach (var count in monsterCounts)
         {
-            var results = new List<(double P50, double P99, double Save, double Saved, double Cores)>();
+            var results = new List<Measurement>();
             for (var run = 1; run <= runs; run++)
             {
-                var result = await MeasureAsync(count, players, seconds, cancellationToken);
+                var result = await MeasureAsync(count, players, seconds, subscribers, cancellationToken);
                 results.Add(result);
-                Console.WriteLine($"{count,8}  {run,3}  {result.P50,11:0.00}  {result.P99,11:0.00}  {result.Save,11:0.0}  {result.Saved,10:0}  {result.Cores,10:0.000}  {result.P50 * 1000 / count,15:0.00}");
+                Console.WriteLine($"{count,8}  {run,3}  {result.P50,11:0.00}  {result.P99,11:0.00}  {result.Save,11:0.0}  {result.Saved,10:0}  {result.Cores,10:0.000}  {result.P50 * 1000 / count,15:0.00}  {result.EntriesPerSecond,9:0}  {result.OutOfRange,12}");
             }
 
             var p50 = BenchmarkReport.Median(results.Select(r => r.P50));
-            Console.WriteLine($"{count,8}  med  {p50,11:0.00}  {BenchmarkReport.Median(results.Select(r => r.P99)),11:0.00}  {BenchmarkReport.Median(results.Select(r => r.Save)),11:0.0}  {BenchmarkReport.Median(results.Select(r => r.Saved)),10:0}  {BenchmarkReport.Median(results.Select(r => r.Cores)),10:0.000}  {p50 * 1000 / count,15:0.00}");
+            Console.WriteLine($"{count,8}  med  {p50,11:0.00}  {BenchmarkReport.Median(results.Select(r => r.P99)),11:0.00}  {BenchmarkReport.Median(results.Select(r => r.Save)),11:0.0}  {BenchmarkReport.Median(results.Select(r => r.Saved)),10:0}  {BenchmarkReport.Median(results.Select(r => r.Cores)),10:0.000}  {p50 * 1000 / count,15:0.00}  {BenchmarkReport.Median(results.Select(r => r.EntriesPerSecond)),9:0}  {results.Sum(r => r.OutOfRange),12}");
         }
     }
 
-    private static async Task<(double P50, double P99, double Save, double Saved, double Cores)> MeasureAsync(int monsters, int players, int seconds, CancellationToken cancellationToken)
+    private sealed record Measurement(double P50, double P99, double Save, double Saved, double Cores, double EntriesPerSecond, long OutOfRange);
+
+    private static async Task<Measurement> MeasureAsync(int monsters, int players, int seconds, Subscribers subscribers, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"gameserver-bench-{Guid.NewGuid():N}");
         try
@@ -73,6 +83,7 @@ public static class MonsterTickBenchmark
             ]);
             await app.StartAsync(cancellationToken);
             var walkers = StandPlayers(app.Services, players);
+            using var listeners = subscribers.Count == 0 ? null : await StartSubscribersAsync(app, subscribers, seconds, cancellationToken);
             var playerWorld = app.Services.GetRequiredService<PlayerWorld>();
             var steps = new Random(7);
 
@@ -112,9 +123,13 @@ public static class MonsterTickBenchmark
 
             process.Refresh();
             var cores = (process.TotalProcessorTime - cpuBefore).TotalSeconds / wall.Elapsed.TotalSeconds;
+            var received = listeners is null ? null : await MonsterSubscribers.ResultAsync(listeners, cancellationToken);
             await app.StopAsync(CancellationToken.None);
             durations.Sort();
-            return (durations[durations.Count / 2], durations[(int)Math.Ceiling(durations.Count * 0.99) - 1], saves.Count > 0 ? BenchmarkReport.Median(saves) : 0, saved.Count > 0 ? BenchmarkReport.Median(saved) : 0, cores);
+            return new Measurement(
+                durations[durations.Count / 2], durations[(int)Math.Ceiling(durations.Count * 0.99) - 1],
+                saves.Count > 0 ? BenchmarkReport.Median(saves) : 0, saved.Count > 0 ? BenchmarkReport.Median(saved) : 0, cores,
+                received is null ? 0 : received.Entries / (double)seconds, received?.OutOfRange ?? 0);
         }
         finally
         {
@@ -123,6 +138,14 @@ public static class MonsterTickBenchmark
                 Directory.Delete(directory, recursive: true);
             }
         }
+    }
+
+    /// <summary>Seeds the subscribers' users and starts their process; they listen for the run's <paramref name="seconds"/>.</summary>
+    private static async Task<Process> StartSubscribersAsync(WebApplication app, Subscribers subscribers, int seconds, CancellationToken cancellationToken)
+    {
+        BenchmarkUsers.Seed(app.Services, subscribers.Count);
+        var address = new Uri(app.Urls.First().Replace("http://", "ws://", StringComparison.Ordinal).TrimEnd('/') + "/ws");
+        return await MonsterSubscribers.StartAsync(address, subscribers.Count, subscribers.Radius, seconds, cancellationToken);
     }
 
     /// <summary>Online players at random places: stored players brought online as a login would. Returns their user ids.</summary>
