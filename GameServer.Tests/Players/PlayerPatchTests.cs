@@ -39,7 +39,7 @@ public sealed class PlayerPatchTests
 
         // Towards the middle: a player spawned on the edge would have a step outwards clamped.
         var (dx, dy) = (before.PositionX < 5 ? 0.5 : -0.5, before.PositionY < 5 ? 0.25 : -0.25);
-        await raw.SendTextAsync(FormattableString.Invariant($$"""{"jsonrpc":"2.0","method":"players.move","params":{"dx":{{dx}},"dy":{{dy}}}}"""));
+        await raw.SendTextAsync(FormattableString.Invariant($$$"""{"jsonrpc":"2.0","method":"players.move","params":{"dx":{{{dx}}},"dy":{{{dy}}}}}"""));
         var next = await raw.CallAsync("""{"jsonrpc":"2.0","id":"barrier","method":"system.ping"}""");
         var after = await OwnPlayerAsync(raw, user);
 
