@@ -79,7 +79,7 @@ public sealed class ClusterLeaderboardsTests
         // Another game name: an empty Redis, filled from the database by the first node up.
         await using var again = await ClusterNodes.StartAsync(1, $"--Storage:ConnectionString={database}");
         var stored = again[0].Services.GetRequiredService<ILeaderboardStore>().InPeriod(LeaderboardScoreRecord.AllTime);
-        var page = again[0].Services.GetRequiredService<LeaderboardService>().Top(Board, "all");
+        var page = await again[0].Services.GetRequiredService<LeaderboardService>().TopAsync(Board, "all");
 
         Assert.That(stored.Single(s => s.Board == Board).Score, Is.EqualTo(7));
         Assert.That(page.Entries.Select(e => (e.User, e.Score)), Is.EqualTo(new[] { (bob, 7.0) }));

@@ -19,16 +19,15 @@ public sealed partial class LeaderboardHost(
 {
     private readonly List<IDisposable> _followed = [];
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        persistence.Load();
+        await persistence.LoadAsync();
         _followed.Add(players.Moved.Subscribe(moved => Count(LeaderboardBoard.DistanceWalked, moved.User, moved.Distance)));
         _followed.Add(monsters.Defeats.Subscribe(defeat => Count(LeaderboardBoard.MonstersDefeated, defeat.User, 1)));
         _followed.Add(gifts.Given.Subscribe(given => CountEach(LeaderboardBoard.GiftsReceived, given.Users)));
-        return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         foreach (var followed in _followed)
         {
@@ -38,15 +37,13 @@ public sealed partial class LeaderboardHost(
         _followed.Clear();
         try
         {
-            persistence.Save();
+            await persistence.SaveAsync();
         }
         catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
         {
             // Cluster mode with Redis gone: what is unsaved stays listed in Redis for the next save of any node.
             LogFinalSaveFailed(e);
         }
-
-        return Task.CompletedTask;
     }
 
     // Counting runs on the thread of the move, strike or gift run that raised it: a fault here is logged,

@@ -21,9 +21,5 @@ public sealed class LeaderboardPersistJob(LeaderboardPersistence persistence) : 
 
     public TimeSpan DefaultInterval => TimeSpan.FromSeconds(5);
 
-    public ValueTask RunAsync(CancellationToken cancellationToken)
-    {
-        persistence.Save();
-        return ValueTask.CompletedTask;
-    }
+    public async ValueTask RunAsync(CancellationToken cancellationToken) => await persistence.SaveAsync();
 }

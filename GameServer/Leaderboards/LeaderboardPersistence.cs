@@ -19,17 +19,26 @@ public sealed partial class LeaderboardPersistence(
     private const int ClusterBatch = 5000;
 
     private readonly Lock _saving = new();
+    private readonly SemaphoreSlim _savingFromCluster = new(1, 1);
     private string? _prunedFor;
 
     /// <summary>Reads all-time, this week's and last week's scores of every board; called once, before any event is counted.</summary>
-    public void Load()
+    public ValueTask LoadAsync()
     {
         if (cluster is not null)
         {
-            LoadIntoCluster();
-            return;
+            return LoadIntoClusterAsync();
         }
 
+        LoadIntoMemory();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Writes every score changed since the last call; on failure they stay unsaved for the next one.</summary>
+    public ValueTask<int> SaveAsync() => cluster is not null ? SaveFromClusterAsync() : ValueTask.FromResult(SaveFromMemory());
+
+    private void LoadIntoMemory()
+    {
         boards.RollWeeks();
         var week = boards.CurrentWeek;
         var periods = new (LeaderboardPeriod Period, string Key)[]
@@ -62,17 +71,11 @@ public sealed partial class LeaderboardPersistence(
         LogLoaded(ranked, week.Key);
     }
 
-    /// <summary>Writes every score changed since the last call; on failure they stay unsaved for the next one.</summary>
-    public int Save()
+    private int SaveFromMemory()
     {
         // The job and the final save at shutdown may meet; one batch at a time keeps an older one from landing last.
         lock (_saving)
         {
-            if (cluster is not null)
-            {
-                return SaveFromCluster();
-            }
-
             boards.RollWeeks();
             var batch = new List<(LeaderboardBoard Board, Ranking Ranking, LeaderboardScoreRecord Record)>();
             foreach (var board in LeaderboardNames.Boards)
@@ -117,10 +120,10 @@ public sealed partial class LeaderboardPersistence(
     }
 
     // The first node up against an empty Redis loads the stored boards into it; the others find them there.
-    private void LoadIntoCluster()
+    private async ValueTask LoadIntoClusterAsync()
     {
         names.Add(accounts.AllUserNames());
-        if (!cluster!.ClaimLoading())
+        if (!await cluster!.ClaimLoadingAsync())
         {
             return;
         }
@@ -131,7 +134,7 @@ public sealed partial class LeaderboardPersistence(
         {
             foreach (var byBoard in store.InPeriod(key).GroupBy(s => s.Board))
             {
-                cluster.Load(LeaderboardNames.ParseBoard(byBoard.Key), key, [.. byBoard.Select(s => s.ToScore())]);
+                await cluster.LoadAsync(LeaderboardNames.ParseBoard(byBoard.Key), key, [.. byBoard.Select(s => s.ToScore())]);
                 ranked += byBoard.Count();
             }
         }
@@ -139,30 +142,39 @@ public sealed partial class LeaderboardPersistence(
         LogLoaded(ranked, week.Key);
     }
 
-    private int SaveFromCluster()
+    private async ValueTask<int> SaveFromClusterAsync()
     {
-        var saved = 0;
-        while (cluster!.TakeUnsaved(ClusterBatch) is { Count: > 0 } batch)
+        // As in memory, one batch at a time; the wait holds no thread.
+        await _savingFromCluster.WaitAsync();
+        try
         {
-            try
+            var saved = 0;
+            while (await cluster!.TakeUnsavedAsync(ClusterBatch) is { Count: > 0 } batch)
             {
-                store.Save(batch);
-            }
-            catch
-            {
-                cluster.ReturnUnsaved(batch);
-                throw;
+                try
+                {
+                    store.Save(batch);
+                }
+                catch
+                {
+                    await cluster.ReturnUnsavedAsync(batch);
+                    throw;
+                }
+
+                saved += batch.Count;
+                if (batch.Count < ClusterBatch)
+                {
+                    break;
+                }
             }
 
-            saved += batch.Count;
-            if (batch.Count < ClusterBatch)
-            {
-                break;
-            }
+            PruneOldWeeks();
+            return saved;
         }
-
-        PruneOldWeeks();
-        return saved;
+        finally
+        {
+            _savingFromCluster.Release();
+        }
     }
 
     private void PruneOldWeeks()

@@ -18,24 +18,25 @@ public sealed partial class LeaderboardService
         }
     }
 
-    private LeaderboardPage PageInCluster(LeaderboardBoard board, LeaderboardPeriod period, int skip, int take)
+    private async ValueTask<LeaderboardPage> PageInClusterAsync(LeaderboardBoard board, LeaderboardPeriod period, int skip, int take)
     {
-        var (scores, total) = _cluster!.Page(board, PeriodKey(period), skip, take);
+        var (scores, total) = await _cluster!.PageAsync(board, PeriodKey(period), skip, take);
         return new LeaderboardPage(board.Name(), period.Name(), Entries(scores, skip), total);
     }
 
-    private LeaderboardStanding StandingInCluster(int user, LeaderboardBoard board, LeaderboardPeriod period)
+    private async ValueTask<LeaderboardStanding> StandingInClusterAsync(int user, LeaderboardBoard board, LeaderboardPeriod period)
     {
         var key = PeriodKey(period);
-        var (mine, index, total) = _cluster!.Find(board, key, user);
+        var (mine, index, total) = await _cluster!.FindAsync(board, key, user);
         if (mine is not { } score)
         {
             var last = Math.Max(0, total - AroundEachSide);
-            return new LeaderboardStanding(board.Name(), period.Name(), null, 0, total, Entries(_cluster.Page(board, key, last, AroundEachSide).Scores, last));
+            var tail = (await _cluster.PageAsync(board, key, last, AroundEachSide)).Scores;
+            return new LeaderboardStanding(board.Name(), period.Name(), null, 0, total, Entries(tail, last));
         }
 
         var first = Math.Max(0, index - AroundEachSide);
-        var around = _cluster.Page(board, key, first, index - first + 1 + AroundEachSide).Scores;
+        var around = (await _cluster.PageAsync(board, key, first, index - first + 1 + AroundEachSide)).Scores;
         return new LeaderboardStanding(board.Name(), period.Name(), index + 1, score.Score, total, Entries(around, first));
     }
 

@@ -54,6 +54,17 @@ public sealed partial class RedisStandings
         return 1
         """;
 
+    // KEYS: set, members. ARGV: user. Answers {total} when the user is unranked, else {total, member, 0-based rank, score}.
+    private const string FindScript = """
+        local total = redis.call('ZCARD', KEYS[1])
+        local member = redis.call('HGET', KEYS[2], ARGV[1])
+        if not member then return {total} end
+        local rank = redis.call('ZREVRANK', KEYS[1], member)
+        local score = redis.call('ZSCORE', KEYS[1], member)
+        if not rank or not score then return {total} end
+        return {total, member, rank, score}
+        """;
+
     // Three weeks: this week's set is read as last week's through the next.
     private static readonly long WeekLifetimeSeconds = (long)(IsoWeek.Length * 3).TotalSeconds;
 
@@ -134,37 +145,38 @@ public sealed partial class RedisStandings
         }
     }
 
-    /// <summary>Entries from rank <paramref name="skip"/> + 1, best first, and how many are ranked.</summary>
-    public (IReadOnlyList<RankedScore> Scores, int Total) Page(LeaderboardBoard board, string period, int skip, int take)
+    /// <summary>Entries from rank <paramref name="skip"/> + 1, best first, and how many are ranked (both asked at once).</summary>
+    public async Task<(IReadOnlyList<RankedScore> Scores, int Total)> PageAsync(LeaderboardBoard board, string period, int skip, int take)
     {
         var set = Set(board.Name(), period);
-        var total = (int)Database.SortedSetLength(set);
-        if (take <= 0 || skip >= total)
+        var database = Database;
+        var total = database.SortedSetLengthAsync(set);
+        var entries = take > 0 ? database.SortedSetRangeByRankWithScoresAsync(set, skip, (long)skip + take - 1, Order.Descending) : null;
+        var ranked = (int)await total;
+        if (entries is null)
         {
-            return ([], total);
+            return ([], ranked);
         }
 
-        var entries = Database.SortedSetRangeByRankWithScores(set, skip, skip + take - 1, Order.Descending);
-        return ([.. entries.Select(e => ScoreOf(e.Element, e.Score))], total);
+        return ([.. (await entries).Select(e => ScoreOf(e.Element, e.Score))], ranked);
     }
 
-    /// <summary>The user's score and 0-based rank, if ranked, and how many are ranked.</summary>
-    public (RankedScore? Score, int Index, int Total) Find(LeaderboardBoard board, string period, int user)
+    /// <summary>The user's score and 0-based rank, if ranked, and how many are ranked: one script, so all three are of one moment.</summary>
+    public async Task<(RankedScore? Score, int Index, int Total)> FindAsync(LeaderboardBoard board, string period, int user)
     {
         var name = board.Name();
-        var set = Set(name, period);
-        var total = (int)Database.SortedSetLength(set);
-        var member = Database.HashGet(Members(name, period), user);
-        if (member.IsNull || Database.SortedSetRank(set, member, Order.Descending) is not { } index || Database.SortedSetScore(set, member) is not { } score)
+        var found = (RedisResult[])(await Database.ScriptEvaluateAsync(FindScript, [Set(name, period), Members(name, period)], [user]))!;
+        var total = (int)(long)found[0];
+        if (found.Length < 4)
         {
             return (null, -1, total);
         }
 
-        return (ScoreOf(member, score), (int)index, total);
+        return (ScoreOf((RedisValue)found[1], (double)found[3]), (int)(long)found[2], total);
     }
 
     /// <summary>Loads stored scores of one board and period; a user already counted in Redis keeps its score there.</summary>
-    public void Load(LeaderboardBoard board, string period, IEnumerable<RankedScore> scores)
+    public async Task LoadAsync(LeaderboardBoard board, string period, IEnumerable<RankedScore> scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
         var name = board.Name();
@@ -172,33 +184,29 @@ public sealed partial class RedisStandings
         var batch = Database.CreateBatch();
         var loads = scores.Where(s => s.Score > 0).Select(s => batch.ScriptEvaluateAsync(Seed, keys, [s.User, s.Score, s.Sequence])).ToList();
         batch.Execute();
-        Task.WaitAll(loads);
+        await Task.WhenAll(loads);
     }
 
     /// <summary>Whether this node is the first to load the stored scores into this Redis (it then loads them).</summary>
-    public bool ClaimLoading() => Database.StringSet($"{_prefix}:loaded", 1, when: When.NotExists);
+    public Task<bool> ClaimLoadingAsync() => Database.StringSetAsync($"{_prefix}:loaded", 1, when: When.NotExists);
 
-    /// <summary>Takes up to <paramref name="count"/> changed scores to store; <see cref="ReturnUnsaved"/> puts them back after a failed write.</summary>
-    public List<LeaderboardScoreRecord> TakeUnsaved(int count)
+    /// <summary>Takes up to <paramref name="count"/> changed scores to store; <see cref="ReturnUnsavedAsync"/> puts them back after a failed write.</summary>
+    public async Task<List<LeaderboardScoreRecord>> TakeUnsavedAsync(int count)
     {
-        var taken = Database.SetPop($"{_prefix}:unsaved", count);
-        var records = new List<LeaderboardScoreRecord>(taken.Length);
-        foreach (var entry in taken)
+        var taken = await Database.SetPopAsync($"{_prefix}:unsaved", count);
+        var finds = taken.Select(async entry =>
         {
             var parts = ((string)entry!).Split('|');
             var board = LeaderboardNames.ParseBoard(parts[0]);
             var user = int.Parse(parts[2], CultureInfo.InvariantCulture);
-            if (Find(board, parts[1], user).Score is { } score)
-            {
-                records.Add(LeaderboardScoreRecord.Of(board, parts[1], score));
-            }
-        }
-
-        return records;
+            return (await FindAsync(board, parts[1], user)).Score is { } score ? LeaderboardScoreRecord.Of(board, parts[1], score) : null;
+        });
+        var records = await Task.WhenAll(finds);
+        return [.. records.OfType<LeaderboardScoreRecord>()];
     }
 
-    public void ReturnUnsaved(IEnumerable<LeaderboardScoreRecord> records) =>
-        Database.SetAdd($"{_prefix}:unsaved", [.. records.Select(r => (RedisValue)$"{r.Board}|{r.Period}|{r.User}")]);
+    public Task ReturnUnsavedAsync(IEnumerable<LeaderboardScoreRecord> records) =>
+        Database.SetAddAsync($"{_prefix}:unsaved", [.. records.Select(r => (RedisValue)$"{r.Board}|{r.Period}|{r.User}")]);
 
     private RedisKey Set(string board, string period) => $"{_prefix}:{board}:{period}";
 
