@@ -1,0 +1,50 @@
+using System.Text.Json.Serialization;
+using GameServer.Cluster.Authority;
+using GameServer.World;
+
+namespace GameServer.Monsters;
+
+/// <summary>
+/// The monsters in cluster mode. The world's owner ticks them, answers the strikes forwarded to it, and
+/// relays the monsters changed since the last patch, once, on the stream <c>monsters</c>; every other
+/// node applies them to its copy, whose feed serves its own subscribers. A node that becomes the owner
+/// reloads the monsters from the store and relays them all.
+/// </summary>
+public sealed class MonstersAcrossNodes(MonsterWorld world, IAuthority authority) : IChangeRelay, IHostedService
+{
+    private const string Stream = "monsters";
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        world.KeepRelayed();
+        authority.OnChanges(Stream, MonstersClusterJson.Default.MonsterChanges, world.Apply);
+        authority.Follow(owner =>
+        {
+            if (owner)
+            {
+                world.Reload();
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Relay()
+    {
+        var changes = world.TakeRelayed();
+        if ((changes.Changed.Count > 0 || changes.Deleted.Count > 0) && authority.IsHere)
+        {
+            authority.Publish(Stream, changes, MonstersClusterJson.Default.MonsterChanges);
+        }
+    }
+}
+
+/// <summary>A strike forwarded to the world's owner.</summary>
+internal sealed record HitRequest(int User, int Monster);
+
+/// <summary>What monsters send between nodes.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(MonsterChanges))]
+[JsonSerializable(typeof(HitRequest))]
+internal sealed partial class MonstersClusterJson : JsonSerializerContext;

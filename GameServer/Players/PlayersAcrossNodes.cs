@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+using GameServer.Cluster.Authority;
+using GameServer.World;
+
+namespace GameServer.Players;
+
+/// <summary>
+/// The players in cluster mode. The world's owner relays the players changed since the last patch,
+/// once, on the stream <c>players</c>; every other node applies them to its copy, whose feed serves its
+/// own subscribers. A node that becomes the owner (its predecessor died or stopped) reloads the players
+/// from the store, the only copy written under the fence, and relays them all.
+/// </summary>
+public sealed class PlayersAcrossNodes(PlayerWorld world, IAuthority authority) : IChangeRelay, IHostedService
+{
+    private const string Stream = "players";
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // After the world loaded (its host starts first), before the owner can answer a move.
+        world.KeepRelayed();
+        authority.OnChanges(Stream, PlayersClusterJson.Default.ListPlayerRecord, world.Apply);
+        authority.Follow(owner =>
+        {
+            if (owner)
+            {
+                world.Reload();
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Relay()
+    {
+        var changed = world.TakeRelayed();
+        if (changed.Count > 0 && authority.IsHere)
+        {
+            authority.Publish(Stream, changed, PlayersClusterJson.Default.ListPlayerRecord);
+        }
+    }
+}
+
+/// <summary>A move forwarded to the world's owner.</summary>
+internal sealed record MoveRequest(int User, double Dx, double Dy);
+
+/// <summary>What players send between nodes.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(List<PlayerRecord>))]
+[JsonSerializable(typeof(MoveRequest))]
+internal sealed partial class PlayersClusterJson : JsonSerializerContext;
