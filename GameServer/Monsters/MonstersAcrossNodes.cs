@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using GameServer.Cluster.Authority;
 using GameServer.World;
 
@@ -39,12 +38,3 @@ public sealed class MonstersAcrossNodes(MonsterWorld world, IAuthority authority
         }
     }
 }
-
-/// <summary>A strike forwarded to the world's owner.</summary>
-internal sealed record HitRequest(int User, int Monster);
-
-/// <summary>What monsters send between nodes.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
-[JsonSerializable(typeof(MonsterChanges))]
-[JsonSerializable(typeof(HitRequest))]
-internal sealed partial class MonstersClusterJson : JsonSerializerContext;

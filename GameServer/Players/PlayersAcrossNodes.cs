@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using GameServer.Cluster.Authority;
 using GameServer.World;
 
@@ -40,12 +39,3 @@ public sealed class PlayersAcrossNodes(PlayerWorld world, IAuthority authority) 
         }
     }
 }
-
-/// <summary>A move forwarded to the world's owner.</summary>
-internal sealed record MoveRequest(int User, double Dx, double Dy);
-
-/// <summary>What players send between nodes.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
-[JsonSerializable(typeof(List<PlayerRecord>))]
-[JsonSerializable(typeof(MoveRequest))]
-internal sealed partial class PlayersClusterJson : JsonSerializerContext;

@@ -13,13 +13,14 @@ public sealed class RedisAuthorities(
     PostgresFence fence,
     IOptions<ClusterOptions> options,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILoggerFactory loggers) : IAuthorities, IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<RedisAuthority>> _authorities = new(StringComparer.Ordinal);
 
     public IAuthority Get(string name) =>
         _authorities.GetOrAdd(name, n => new Lazy<RedisAuthority>(() =>
-            new RedisAuthority(leases.Get(n), redis, node.InstanceId, fence, options.Value, time, loggers.CreateLogger<RedisAuthority>()))).Value;
+            new RedisAuthority(leases.Get(n), redis, node, fence, options.Value, time, lifetime, loggers.CreateLogger<RedisAuthority>()))).Value;
 
     public void Dispose()
     {

@@ -19,6 +19,7 @@ public sealed partial class RedisAuthority : IAuthority, IDisposable
 {
     private readonly ILease _lease;
     private readonly IConnectionMultiplexer _redis;
+    private readonly LocalNode _node;
     private readonly PostgresFence _fence;
     private readonly ILogger _logger;
     private readonly string _prefix;
@@ -28,10 +29,11 @@ public sealed partial class RedisAuthority : IAuthority, IDisposable
     private readonly ConcurrentDictionary<string, Action<ReadOnlyMemory<byte>>> _streams = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ChannelMessageQueue> _subscribed = new(StringComparer.Ordinal);
     private readonly ITimer _resubscribe;
+    private bool _started;
     private bool _here;
     private long _latestToken;
 
-    internal RedisAuthority(ILease lease, IConnectionMultiplexer redis, Guid instance, PostgresFence fence, ClusterOptions options, TimeProvider time, ILogger<RedisAuthority> logger)
+    internal RedisAuthority(ILease lease, IConnectionMultiplexer redis, LocalNode node, PostgresFence fence, ClusterOptions options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<RedisAuthority> logger)
     {
         _lease = lease;
         _redis = redis;
@@ -40,18 +42,29 @@ public sealed partial class RedisAuthority : IAuthority, IDisposable
         _forwardTimeout = options.ForwardTimeout;
         _time = time;
         _prefix = $"{options.Name}:authority:{lease.Name}";
-        _replies = $"{_prefix}:replies:{instance:N}";
+        _node = node;
+        _replies = $"{_prefix}:replies:{node.InstanceId:N}";
         EnsureSubscribed();
 
         // Subscriptions refused while Redis was away are made again; SE.Redis renews those it holds itself.
         _resubscribe = time.CreateTimer(_ => EnsureSubscribed(), null, options.HeartbeatInterval, options.HeartbeatInterval);
         lease.Changed += _ => LeaseChanged();
-        LeaseChanged();
+
+        // Not the authority before every feature has started: its world loaded, its operations registered.
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            lock (_following)
+            {
+                _started = true;
+            }
+
+            LeaseChanged();
+        });
     }
 
     public string Name => _lease.Name;
 
-    public bool IsHere => _lease.IsHeld;
+    public bool IsHere => Volatile.Read(ref _here) && _lease.IsHeld;
 
     public void Follow(Action<bool> handler)
     {
@@ -124,21 +137,23 @@ public sealed partial class RedisAuthority : IAuthority, IDisposable
 
     private RedisChannel StreamChannel(string stream) => RedisChannel.Literal($"{_prefix}:changes:{stream}");
 
-    // One follower call at a time, in the order the lease changed; true is told before requests are answered.
+    // One follower call at a time, in the order the lease changed. Becoming the authority: the followers
+    // load first, then this node acts as it and answers; stopping: it stops answering, then tells them.
     private void LeaseChanged()
     {
         lock (_following)
         {
-            var here = _lease.IsHeld;
+            var here = _started && _lease.IsHeld;
             if (here == _here)
             {
                 return;
             }
 
-            _here = here;
             if (!here)
             {
+                Volatile.Write(ref _here, false);
                 StopAnswering();
+                _node.RemoveRole(Name);
             }
 
             foreach (var follower in _followers)
@@ -155,7 +170,11 @@ public sealed partial class RedisAuthority : IAuthority, IDisposable
 
             if (here)
             {
+                Volatile.Write(ref _here, true);
                 EnsureSubscribed();
+
+                // The heartbeat lists it: system.info and the dashboard show which node owns the world.
+                _node.AddRole(Name);
             }
         }
     }
