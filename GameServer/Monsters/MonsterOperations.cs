@@ -18,9 +18,13 @@ internal static class MonsterOperations
     public const string Transition = "monsters.transition";
     public const string Delete = "monsters.delete";
 
-    /// <summary>Answers the operations on this node while it owns the world; called as the server starts.</summary>
-    public static void AnswerWith(this IAuthority authority, MonsterService monsters)
+    /// <summary>A node that joined late asks the owner to relay every monster once; the answer is how many.</summary>
+    public const string RelayAll = "monsters.relay-all";
+
+    /// <summary>Answers the operations on this node while it owns the world; called as the methods are made, before any is asked.</summary>
+    public static void AnswerWith(this IAuthority authority, MonsterService monsters, MonsterWorld world)
     {
+        authority.Answer(RelayAll, MonstersClusterJson.Default.Int32, MonstersClusterJson.Default.Int32, _ => world.RelayAll());
         var json = GameJsonContext.Default;
         authority.Answer(Hit, MonstersClusterJson.Default.HitRequest, json.Monster, hit => monsters.Hit(hit.User, hit.Monster));
         authority.Answer(Create, json.MonsterCreate, json.Monster, p => monsters.Create(p.PositionX, p.PositionY, p.HealthPoints));
@@ -41,4 +45,5 @@ internal sealed record HitRequest(int User, int Monster);
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(MonsterChanges))]
 [JsonSerializable(typeof(HitRequest))]
+[JsonSerializable(typeof(int))]
 internal sealed partial class MonstersClusterJson : JsonSerializerContext;

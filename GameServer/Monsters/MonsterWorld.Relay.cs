@@ -57,6 +57,20 @@ public sealed partial class MonsterWorld
         }
     }
 
+    /// <summary>Relays every monster at the next patch (a node joined late); returns how many.</summary>
+    internal int RelayAll()
+    {
+        lock (Lock)
+        {
+            foreach (var id in _monsters.Keys)
+            {
+                Changes.Relay(id);
+            }
+
+            return _monsters.Count;
+        }
+    }
+
     /// <summary>This node became the world's owner: it starts from what is stored, and relays it all once.</summary>
     internal void Reload()
     {

@@ -9,12 +9,14 @@ namespace GameServer.Monsters;
 /// node applies them to its copy, whose feed serves its own subscribers. A node that becomes the owner
 /// reloads the monsters from the store and relays them all.
 /// </summary>
-public sealed class MonstersAcrossNodes(MonsterWorld world, IAuthority authority) : IChangeRelay, IHostedService
+public sealed class MonstersAcrossNodes(MonsterWorld world, IAuthority authority, MonstersRpc methods) : IChangeRelay, IHostedService
 {
     private const string Stream = "monsters";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // The methods answer the owner's side of their operations: built now, not at the first request.
+        ArgumentNullException.ThrowIfNull(methods);
         world.KeepRelayed();
         authority.OnChanges(Stream, MonstersClusterJson.Default.MonsterChanges, world.Apply);
         authority.Follow(owner =>
@@ -24,6 +26,9 @@ public sealed class MonstersAcrossNodes(MonsterWorld world, IAuthority authority
                 world.Reload();
             }
         });
+
+        // The copy loaded from the store misses what the owner has not saved yet: it relays everything once.
+        _ = CatchUpAsync();
         return Task.CompletedTask;
     }
 
@@ -35,6 +40,18 @@ public sealed class MonstersAcrossNodes(MonsterWorld world, IAuthority authority
         if ((changes.Changed.Count > 0 || changes.Deleted.Count > 0) && authority.IsHere)
         {
             authority.Publish(Stream, changes, MonstersClusterJson.Default.MonsterChanges);
+        }
+    }
+
+    private async Task CatchUpAsync()
+    {
+        try
+        {
+            await authority.AskAsync<int, int>(MonsterOperations.RelayAll, 0, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // No owner yet (-32050): the first one reloads and relays everything as it takes over.
         }
     }
 }

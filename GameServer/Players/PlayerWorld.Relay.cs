@@ -60,6 +60,20 @@ public sealed partial class PlayerWorld
         }
     }
 
+    /// <summary>Relays every player at the next patch (a node joined late); returns how many.</summary>
+    internal int RelayAll()
+    {
+        lock (_lock)
+        {
+            foreach (var id in _byId.Keys)
+            {
+                Changes.Relay(id);
+            }
+
+            return _byId.Count;
+        }
+    }
+
     /// <summary>This node became the world's owner: it starts from what is stored, and relays it all once.</summary>
     internal void Reload() => Apply(_store.All());
 }

@@ -1,18 +1,16 @@
 using GameServer.Cluster;
-using GameServer.Cluster.Authority;
 
 namespace GameServer.Players;
 
 /// <summary>
-/// Brings the world up with the server: loads the players, answers the owner's operations (moves),
-/// follows presence across the nodes, and saves the last positions when the server stops.
+/// Brings the world up with the server: loads the players, follows presence across the nodes, and
+/// saves the last positions when the server stops.
 /// </summary>
-public sealed class PlayerWorldHost(PlayerWorld world, Presence presence, IAuthority authority) : IHostedService
+public sealed class PlayerWorldHost(PlayerWorld world, Presence presence) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         world.Load();
-        authority.AnswerWith(world);
 
         // Online while any session in the world is open on any node (the admin dashboard is not a player).
         presence.Changed += world.SetOnline;

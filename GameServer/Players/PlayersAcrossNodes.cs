@@ -9,12 +9,14 @@ namespace GameServer.Players;
 /// own subscribers. A node that becomes the owner (its predecessor died or stopped) reloads the players
 /// from the store, the only copy written under the fence, and relays them all.
 /// </summary>
-public sealed class PlayersAcrossNodes(PlayerWorld world, IAuthority authority) : IChangeRelay, IHostedService
+public sealed class PlayersAcrossNodes(PlayerWorld world, IAuthority authority, PlayersRpc methods) : IChangeRelay, IHostedService
 {
     private const string Stream = "players";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // The methods answer the owner's side of their operations: built now, not at the first request.
+        ArgumentNullException.ThrowIfNull(methods);
         // After the world loaded (its host starts first), before the owner can answer a move.
         world.KeepRelayed();
         authority.OnChanges(Stream, PlayersClusterJson.Default.ListPlayerRecord, world.Apply);
@@ -25,6 +27,9 @@ public sealed class PlayersAcrossNodes(PlayerWorld world, IAuthority authority) 
                 world.Reload();
             }
         });
+
+        // The copy loaded from the store misses what the owner has not saved yet: it relays everything once.
+        _ = CatchUpAsync();
         return Task.CompletedTask;
     }
 
@@ -36,6 +41,18 @@ public sealed class PlayersAcrossNodes(PlayerWorld world, IAuthority authority) 
         if (changed.Count > 0 && authority.IsHere)
         {
             authority.Publish(Stream, changed, PlayersClusterJson.Default.ListPlayerRecord);
+        }
+    }
+
+    private async Task CatchUpAsync()
+    {
+        try
+        {
+            await authority.AskAsync<int, int>(PlayerOperations.RelayAll, 0, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // No owner yet (-32050): the first one reloads and relays everything as it takes over.
         }
     }
 }

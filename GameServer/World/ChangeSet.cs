@@ -45,6 +45,9 @@ public sealed class ChangeSet
         _relayed?.Add(id);
     }
 
+    /// <summary>The entity is to be relayed as it is, though unchanged: a node that joined late catches up. Callers hold the world's lock.</summary>
+    public void Relay(int id) => _relayed?.Add(id);
+
     /// <summary>From now on, remembers every entity marked for <see cref="TakeRelayed"/> too (cluster mode). Callers hold the world's lock.</summary>
     public void KeepRelayed() => _relayed ??= [];
 

@@ -47,7 +47,8 @@ public sealed partial class RedisAuthority : IAuthority, IDisposable
         EnsureSubscribed();
 
         // Subscriptions refused while Redis was away are made again; SE.Redis renews those it holds itself.
-        _resubscribe = time.CreateTimer(_ => EnsureSubscribed(), null, options.HeartbeatInterval, options.HeartbeatInterval);
+        // A takeover refused because the fence could not be raised (PostgreSQL away) is tried again too.
+        _resubscribe = time.CreateTimer(_ => Recheck(), null, options.HeartbeatInterval, options.HeartbeatInterval);
         lease.Changed += _ => LeaseChanged();
 
         // Not the authority before every feature has started: its world loaded, its operations registered.
@@ -144,7 +145,7 @@ public sealed partial class RedisAuthority : IAuthority, IDisposable
         lock (_following)
         {
             var here = _started && _lease.IsHeld;
-            if (here == _here)
+            if (here == _here || (here && !RaiseFence()))
             {
                 return;
             }
@@ -176,6 +177,30 @@ public sealed partial class RedisAuthority : IAuthority, IDisposable
                 // The heartbeat lists it: system.info and the dashboard show which node owns the world.
                 _node.AddRole(Name);
             }
+        }
+    }
+
+    private void Recheck()
+    {
+        EnsureSubscribed();
+        LeaseChanged();
+    }
+
+    /// <summary>
+    /// Raises the fence to this node's token before it loads anything: from then on a late write of the
+    /// previous owner is refused, so what this node reads from the store is final.
+    /// </summary>
+    private bool RaiseFence()
+    {
+        try
+        {
+            WriteFenced(() => { });
+            return true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogFenceFailed(e, Name);
+            return false;
         }
     }
 
@@ -252,6 +277,9 @@ public sealed partial class RedisAuthority : IAuthority, IDisposable
 
     [LoggerMessage(LogLevel.Warning, "Could not subscribe to the channels of {Authority} yet: {Reason}")]
     private partial void LogSubscribeFailed(string authority, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Holding the lease of {Authority}, but its fence could not be raised: not acting as its owner yet")]
+    private partial void LogFenceFailed(Exception exception, string authority);
 
     [LoggerMessage(LogLevel.Error, "A follower of {Authority} failed on a change of owner")]
     private partial void LogFollowerFailed(Exception exception, string authority);
