@@ -12,7 +12,7 @@ public sealed class WatchedPlayers
     private readonly GameClient _client;
     private readonly PlayerView _view = new();
     private readonly Lock _lock = new();
-    private readonly List<(int User, bool Online, TaskCompletionSource Done)> _waiters = [];
+    private readonly List<(Func<PlayerInfo, bool> Matches, TaskCompletionSource Done)> _waiters = [];
 
     private WatchedPlayers(GameClient client)
     {
@@ -27,11 +27,11 @@ public sealed class WatchedPlayers
         };
     }
 
-    /// <summary>Subscribes <paramref name="client"/> to the whole world and follows it.</summary>
-    public static async Task<WatchedPlayers> SubscribeAsync(GameClient client)
+    /// <summary>Subscribes <paramref name="client"/> to the whole world, or to the players within <paramref name="radius"/> of its own, and follows it.</summary>
+    public static async Task<WatchedPlayers> SubscribeAsync(GameClient client, double? radius = null)
     {
         var watched = new WatchedPlayers(client);
-        await client.SubscribePlayersAsync(watched._view, new PlayersSubscribeParams());
+        await client.SubscribePlayersAsync(watched._view, new PlayersSubscribeParams(radius));
         lock (watched._lock)
         {
             watched.Check();
@@ -50,12 +50,19 @@ public sealed class WatchedPlayers
     }
 
     /// <summary>Completes once the user's player is (or becomes) <paramref name="online"/> in the view.</summary>
-    public Task UntilAsync(int userId, bool online, TimeSpan timeout)
+    public Task UntilAsync(int userId, bool online, TimeSpan timeout) => UntilAsync(p => p.User == userId && p.Online == online, timeout);
+
+    /// <summary>Completes once the user's player is (or comes) at (<paramref name="x"/>, <paramref name="y"/>) in the view.</summary>
+    public Task UntilAtAsync(int userId, double x, double y, TimeSpan timeout) =>
+        UntilAsync(p => p.User == userId && p.PositionX == x && p.PositionY == y, timeout);
+
+    /// <summary>Completes once a player in the view matches.</summary>
+    public Task UntilAsync(Func<PlayerInfo, bool> matches, TimeSpan timeout)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_lock)
         {
-            _waiters.Add((userId, online, done));
+            _waiters.Add((matches, done));
             Check();
         }
 
@@ -67,7 +74,7 @@ public sealed class WatchedPlayers
     {
         foreach (var waiter in _waiters.ToArray())
         {
-            if (_view.Players.Any(p => p.User == waiter.User && p.Online == waiter.Online))
+            if (_view.Players.Any(waiter.Matches))
             {
                 _waiters.Remove(waiter);
                 waiter.Done.TrySetResult();

@@ -1,3 +1,4 @@
+using GameServer.Cluster.Authority;
 using GameServer.Cluster.Leases;
 using GameServer.Configuration;
 using GameServer.Jobs;
@@ -10,8 +11,8 @@ namespace GameServer.Cluster;
 
 /// <summary>
 /// Registers cluster mode when <c>Cluster:Redis</c> is set: the Redis connection the nodes meet through,
-/// the bus's transport, presence and heartbeat in Redis, the leases in Redis, and the gate that runs
-/// once-per-cluster jobs on one node. Without it the bus, presence and the sessions' delivery stay
+/// the bus's transport, presence and heartbeat in Redis, the leases in Redis, the gate that runs
+/// once-per-cluster jobs on one node, and the authorities (the world's owner) with their fenced writes. Without it the bus, presence and the sessions' delivery stay
 /// within the one process, the leases are always this process's, and nothing here talks to Redis.
 /// </summary>
 public static class ClusterFeature
@@ -32,6 +33,7 @@ public static class ClusterFeature
         if (!ClusterOptions.EnabledIn(configuration))
         {
             services.AddSingleton<ILeases, LocalLeases>();
+            services.AddSingleton<IAuthorities, LocalAuthorities>();
             return services;
         }
 
@@ -50,6 +52,8 @@ public static class ClusterFeature
         services.AddSingleton<ILeases>(sp => sp.GetRequiredService<RedisLeases>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisLeases>());
         services.AddSingleton<IJobRunGate, LeasedJobGate>();
+        services.AddSingleton<PostgresFence>();
+        services.AddSingleton<IAuthorities, RedisAuthorities>();
         return services;
     }
 

@@ -34,6 +34,13 @@ public sealed class ClusterOptions : IValidatableObject
     [PositiveDuration]
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a node waits for the answer of an operation forwarded to the node that decides it (a move
+    /// sent to the world's owner), a new owner's arrival included, before it answers -32050.
+    /// </summary>
+    [PositiveDuration]
+    public TimeSpan ForwardTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Whether cluster mode is on.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(Redis);
 

@@ -11,7 +11,8 @@ namespace GameServer.Cluster;
 /// no other. The holder records when each run starts, in <c>{Cluster:Name}:job:{name}:last-run</c>, in
 /// one script with checking that its lease is still current (a fenced write): a node that takes the
 /// lease over, at its own timer's phase, waits until an interval has passed since the last run anywhere.
-/// Jobs of every node's own memory run everywhere, as in one process.
+/// A job on an authority's memory (<see cref="IJob.AuthorityLease"/>: the world's ticks and saves) runs
+/// on the node holding that lease. Jobs of every node's own memory run everywhere, as in one process.
 /// </summary>
 public sealed class LeasedJobGate(RedisLeases leases, IConnectionMultiplexer redis, IOptions<ClusterOptions> options, TimeProvider time) : IJobRunGate
 {
@@ -40,11 +41,20 @@ public sealed class LeasedJobGate(RedisLeases leases, IConnectionMultiplexer red
         {
             leases.Get(LeaseOf(job));
         }
+        else if (job.AuthorityLease is { } authority)
+        {
+            leases.Get(authority);
+        }
     }
 
     public async ValueTask<bool> MayRunAsync(IJob job, TimeSpan interval, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
+        if (job.AuthorityLease is { } authority && !job.OncePerCluster)
+        {
+            return leases.Get(authority).IsHeld;
+        }
+
         if (!job.OncePerCluster)
         {
             return true;

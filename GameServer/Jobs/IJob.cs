@@ -22,6 +22,13 @@ public interface IJob
     /// </summary>
     bool OncePerCluster => false;
 
+    /// <summary>
+    /// The lease of the authority whose memory the job works on (the world's: <c>world:default</c>), or
+    /// null. In cluster mode such a job runs only on the node holding that lease, the authority, at its
+    /// own pace (no record of the last run: the work is that node's memory); in one process always.
+    /// </summary>
+    string? AuthorityLease => null;
+
     /// <summary>The time between runs when configuration does not set one.</summary>
     TimeSpan DefaultInterval { get; }
 

@@ -8,9 +8,11 @@ namespace GameServer.World;
 /// the patch rate, apart from any simulation's own (the monsters tick every <c>Monsters:TickInterval</c>),
 /// as Colyseus separates <c>setPatchRate</c> from <c>setSimulationInterval</c>.
 /// </summary>
-public sealed class WorldPatchJob(IEnumerable<IWorldFeed> feeds, PatchMetrics patchMetrics) : IJob
+/// <remarks>In cluster mode it first relays the owner's changes to the other nodes (<see cref="IChangeRelay"/>).</remarks>
+public sealed class WorldPatchJob(IEnumerable<IWorldFeed> feeds, IEnumerable<IChangeRelay> relays, PatchMetrics patchMetrics) : IJob
 {
     private readonly IWorldFeed[] _feeds = [.. feeds];
+    private readonly IChangeRelay[] _relays = [.. relays];
 
     public string Name => "world-patches";
 
@@ -24,6 +26,11 @@ public sealed class WorldPatchJob(IEnumerable<IWorldFeed> feeds, PatchMetrics pa
 
     public ValueTask RunAsync(CancellationToken cancellationToken)
     {
+        foreach (var relay in _relays)
+        {
+            relay.Relay();
+        }
+
         foreach (var feed in _feeds)
         {
             var report = feed.Publish();

@@ -1,0 +1,58 @@
+using GameServer.Cluster.Authority;
+using GameServer.World;
+
+namespace GameServer.Players;
+
+/// <summary>
+/// The players in cluster mode. The world's owner relays the players changed since the last patch,
+/// once, on the stream <c>players</c>; every other node applies them to its copy, whose feed serves its
+/// own subscribers. A node that becomes the owner (its predecessor died or stopped) reloads the players
+/// from the store, the only copy written under the fence, and relays them all.
+/// </summary>
+public sealed class PlayersAcrossNodes(PlayerWorld world, IAuthority authority, PlayersRpc methods) : IChangeRelay, IHostedService
+{
+    private const string Stream = "players";
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // The methods answer the owner's side of their operations: built now, not at the first request.
+        ArgumentNullException.ThrowIfNull(methods);
+        // After the world loaded (its host starts first), before the owner can answer a move.
+        world.KeepRelayed();
+        authority.OnChanges(Stream, PlayersClusterJson.Default.ListPlayerRecord, world.Apply);
+        authority.Follow(owner =>
+        {
+            if (owner)
+            {
+                world.Reload();
+            }
+        });
+
+        // The copy loaded from the store misses what the owner has not saved yet: it relays everything once.
+        _ = CatchUpAsync();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Relay()
+    {
+        var changed = world.TakeRelayed();
+        if (changed.Count > 0 && authority.IsHere)
+        {
+            authority.Publish(Stream, changed, PlayersClusterJson.Default.ListPlayerRecord);
+        }
+    }
+
+    private async Task CatchUpAsync()
+    {
+        try
+        {
+            await authority.AskAsync<int, int>(PlayerOperations.RelayAll, 0, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // No owner yet (-32050): the first one reloads and relays everything as it takes over.
+        }
+    }
+}
