@@ -77,6 +77,30 @@ public sealed class SignOutTests
         Assert.That(Assert.ThrowsAsync<GameRpcException>(() => first.ResumeAsync(auth.Token)).Code, Is.EqualTo(ErrorCodes.Unauthenticated));
     }
 
+    [Test]
+    public async Task Sessions_of_tokens_that_expire_at_different_times_are_each_signed_out_at_their_own()
+    {
+        // One timer serves every expiry (issue 16): it must fire for the earliest and wait again for the next.
+        var time = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        await using var server = await InProcessServer.StartAsync(services => services.AddSingleton<TimeProvider>(time), "--Accounts:TokenLifetime=01:00:00");
+        var (early, _) = await server.ConnectAsUserAsync();
+        time.Advance(TimeSpan.FromMinutes(20));
+        var (late, _) = await server.ConnectAsUserAsync();
+        var earlyTold = SignedOutAsync(early);
+        var lateTold = SignedOutAsync(late);
+
+        time.Advance(TimeSpan.FromMinutes(40));
+        Assert.That((await earlyTold).Reason, Is.EqualTo(SignOutReasons.Expired));
+        AssertSignedOut(early);
+        Assert.That(await late.MyInventoryAsync(), Is.Not.Null, "the later token has 20 minutes left");
+        Assert.That(lateTold.IsCompleted, Is.False);
+
+        // (The early session, anonymous now, meets its login deadline meanwhile and is closed.)
+        time.Advance(TimeSpan.FromMinutes(20));
+        Assert.That((await lateTold).Reason, Is.EqualTo(SignOutReasons.Expired));
+        AssertSignedOut(late);
+    }
+
     private static async Task<GameClient> ResumeAsync(InProcessServer server, string token)
     {
         var client = await server.ConnectAsync();

@@ -109,4 +109,18 @@ public sealed class SearchTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await _player.SearchItemsAsync(new string('a', 100)), Is.Empty, "100 characters is the bound, not a refusal");
     }
+
+    [Test]
+    public async Task A_username_filter_with_control_characters_is_refused_before_the_store_sees_it()
+    {
+        // PostgreSQL refuses U+0000 in text: without the check the list answered 500.
+        using var list = await _http.GetAsync(new Uri($"/api/inventories/?username={Uri.EscapeDataString("ad\u0000min")}", UriKind.Relative));
+        using var tab = await _http.GetAsync(new Uri($"/api/inventories/?username={Uri.EscapeDataString("ad\tmin")}", UriKind.Relative));
+        using var plain = await _http.GetAsync(new Uri("/api/inventories/?username=nobody", UriKind.Relative));
+
+        Assert.That(list.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await list.Content.ReadAsStringAsync(), Does.Contain("username"));
+        Assert.That(tab.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(plain.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a name nobody has is an empty list, not an error");
+    }
 }

@@ -61,8 +61,8 @@ public sealed class ConcurrentWritesTests
         using var directory = new TempDirectory();
         using (var database = Open(directory))
         {
-            // Made before the writers start: LiteDB's mapper publishes a type's mapping before it is complete,
-            // so two threads mapping one type at once can insert with the id left in (a duplicate 0).
+            // Made before the writers start, so that they share one mapping of the type: LiteDB's mapper publishes a
+            // mapping before it is complete. (A duplicate 0 was still seen twice in suites under heavy load; cause open.)
             var collections = Enumerable.Range(0, Writers).Select(writer => database.Collection<Entry>($"entries_{writer}")).ToList();
             var tasks = Enumerable.Range(0, Writers).Select(writer => Task.Run(() =>
             {

@@ -27,6 +27,7 @@ public static class AccountsFeature
         services.AddSingleton<UsersRpc>();
         services.AddJob<ExpiredTokenCleanupJob>();
         services.AddSingleton<BearerAuthentication>();
+        // No default scheme (SuppressAutoDefaultScheme in the project file): the policies name theirs.
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, BearerTokenAuthenticationHandler>(BearerTokenAuthenticationHandler.SchemeName, configureOptions: null);
         services.AddAuthorizationBuilder()

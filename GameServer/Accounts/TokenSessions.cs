@@ -8,8 +8,9 @@ namespace GameServer.Accounts;
 /// <summary>
 /// The live sessions of each token. Revoking a token (a logout, a password reset) or its expiry
 /// signs out every session using it at once, each told why with <c>auth.signed_out</c>; a session
-/// keeps no right its token has lost. Each signed-in session has a timer, on the server's
-/// <see cref="TimeProvider"/>, for its token's expiry. It also records when users were last seen.
+/// keeps no right its token has lost. One timer, on the server's <see cref="TimeProvider"/>, waits for
+/// the earliest expiry among the signed-in sessions (kept in order): ten thousand idle sessions
+/// cost the timer queue one entry, not ten thousand. It also records when users were last seen.
 /// The transport knows the token only as an opaque credential id; what it means is known here.
 /// </summary>
 public sealed partial class TokenSessions(
@@ -22,15 +23,19 @@ public sealed partial class TokenSessions(
     private readonly Lock _gate = new();
     private readonly Dictionary<Session, Tracked> _bySession = [];
     private readonly Dictionary<string, HashSet<Session>> _byToken = new(StringComparer.Ordinal);
+    private readonly SortedSet<Tracked> _byExpiry = new(Tracked.ExpiryOrder);
+    private long _tracked;
+    private ITimer? _expiryTimer;
+    private DateTime _expiryTimerDue = DateTime.MaxValue;
 
     /// <summary>Follows <paramref name="session"/>, just signed in with <paramref name="signedIn"/>'s token, until it signs out or closes.</summary>
     public void Track(Session session, SignedInUser signedIn)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(signedIn);
-        var tracked = new Tracked(signedIn.TokenHash, signedIn.ExpiresAt);
         lock (_gate)
         {
+            var tracked = new Tracked(session, signedIn.TokenHash, signedIn.ExpiresAt, ++_tracked);
             Forget(session);
             _bySession[session] = tracked;
             if (!_byToken.TryGetValue(tracked.TokenHash, out var sessions))
@@ -48,7 +53,8 @@ public sealed partial class TokenSessions(
 
             if (tracked.ExpiresAt > time.GetUtcNow().UtcDateTime)
             {
-                Arm(session, tracked);
+                _byExpiry.Add(tracked);
+                ArmExpiryTimer(tracked.ExpiresAt);
                 return;
             }
         }
@@ -106,11 +112,9 @@ public sealed partial class TokenSessions(
     {
         lock (_gate)
         {
-            foreach (var tracked in _bySession.Values)
-            {
-                tracked.Timer?.Dispose();
-            }
-
+            _expiryTimer?.Dispose();
+            _expiryTimer = null;
+            _byExpiry.Clear();
             _bySession.Clear();
             _byToken.Clear();
         }
@@ -129,34 +133,60 @@ public sealed partial class TokenSessions(
         }
     }
 
-    // Only called for a future expiry, so the timer never fires inside the caller's lock.
-    private void Arm(Session session, Tracked tracked)
+    // Called with _gate held, for a future expiry, so the timer never fires inside the caller's lock.
+    // The timer is only ever moved earlier here; a sweep that finds nothing due re-arms it for the next.
+    private void ArmExpiryTimer(DateTime expiresAt)
     {
-        var due = tracked.ExpiresAt - time.GetUtcNow().UtcDateTime;
-        tracked.Timer?.Dispose();
-        tracked.Timer = time.CreateTimer(_ => OnTimer(session, tracked), null, Clamp(due), Timeout.InfiniteTimeSpan);
-    }
-
-    private static TimeSpan Clamp(TimeSpan due) => due > MaxTimerDue ? MaxTimerDue : due;
-
-    private void OnTimer(Session session, Tracked tracked)
-    {
-        lock (_gate)
+        if (expiresAt >= _expiryTimerDue)
         {
-            // A session signed out, or in again with another token, since: this timer is stale.
-            if (!_bySession.TryGetValue(session, out var current) || current != tracked)
-            {
-                return;
-            }
+            return;
+        }
 
-            if (tracked.ExpiresAt > time.GetUtcNow().UtcDateTime)
+        if (_expiryTimer is null)
+        {
+            // Not in the execution context of the login that comes first: its log scope would live on in the timer.
+            using (ExecutionContext.SuppressFlow())
             {
-                Arm(session, tracked);
-                return;
+                _expiryTimer = time.CreateTimer(_ => SignOutExpired(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             }
         }
 
-        SignOut(session, SignOutReasons.Expired);
+        _expiryTimerDue = expiresAt;
+        _expiryTimer.Change(DueIn(expiresAt), Timeout.InfiniteTimeSpan);
+    }
+
+    private TimeSpan DueIn(DateTime expiresAt)
+    {
+        var due = expiresAt - time.GetUtcNow().UtcDateTime;
+        return due <= TimeSpan.Zero ? TimeSpan.Zero : due > MaxTimerDue ? MaxTimerDue : due;
+    }
+
+    private void SignOutExpired()
+    {
+        List<Session> expired = [];
+        lock (_gate)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            while (_byExpiry.Count > 0 && _byExpiry.Min!.ExpiresAt <= now)
+            {
+                var tracked = _byExpiry.Min;
+                _byExpiry.Remove(tracked);
+                expired.Add(tracked.Session);
+            }
+
+            _expiryTimerDue = DateTime.MaxValue;
+            if (_byExpiry.Count > 0 && _expiryTimer is not null)
+            {
+                // An expiry past the timer's longest due time is reached in several steps.
+                _expiryTimerDue = _byExpiry.Min!.ExpiresAt;
+                _expiryTimer.Change(DueIn(_expiryTimerDue), Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        foreach (var session in expired)
+        {
+            SignOut(session, SignOutReasons.Expired);
+        }
     }
 
     private void OnSignedOut(Session session, SessionUser user)
@@ -202,7 +232,7 @@ public sealed partial class TokenSessions(
             return;
         }
 
-        tracked.Timer?.Dispose();
+        _byExpiry.Remove(tracked);
         if (_byToken.TryGetValue(tracked.TokenHash, out var sessions) && sessions.Remove(session) && sessions.Count == 0)
         {
             _byToken.Remove(tracked.TokenHash);
@@ -215,12 +245,18 @@ public sealed partial class TokenSessions(
     [LoggerMessage(LogLevel.Warning, "Could not record when user {UserId} was last seen")]
     private partial void LogLastSeenFailed(Exception exception, int userId);
 
-    private sealed class Tracked(string tokenHash, DateTime expiresAt)
+    /// <summary>A signed-in session's token, in the order of expiry (then of signing in, so no two are equal).</summary>
+    private sealed class Tracked(Session session, string tokenHash, DateTime expiresAt, long order)
     {
+        public static readonly IComparer<Tracked> ExpiryOrder = Comparer<Tracked>.Create(
+            (a, b) => a.ExpiresAt != b.ExpiresAt ? a.ExpiresAt.CompareTo(b.ExpiresAt) : a._order.CompareTo(b._order));
+
+        private readonly long _order = order;
+
+        public Session Session { get; } = session;
+
         public string TokenHash { get; } = tokenHash;
 
         public DateTime ExpiresAt { get; } = expiresAt;
-
-        public ITimer? Timer { get; set; }
     }
 }

@@ -15,9 +15,9 @@ public sealed partial class InventoryService
     {
         var (skip, take) = ValidPage(offset, limit);
         var searched = ValidSearch(search);
-        if (username is not null)
+        if (ValidUsernameFilter(username) is { } owner)
         {
-            return InventoryOf(username, searched) is { } inventory && skip == 0 && take > 0 ? [ToSummary(inventory)] : [];
+            return InventoryOf(owner, searched) is { } inventory && skip == 0 && take > 0 ? [ToSummary(inventory)] : [];
         }
 
         IReadOnlyList<InventoryRecord> page;
@@ -40,9 +40,9 @@ public sealed partial class InventoryService
     public int CountInventories(string? username = null, string? search = null)
     {
         var searched = ValidSearch(search);
-        if (username is not null)
+        if (ValidUsernameFilter(username) is { } owner)
         {
-            return InventoryOf(username, searched) is null ? 0 : 1;
+            return InventoryOf(owner, searched) is null ? 0 : 1;
         }
 
         return searched is null ? inventories.Count() : accounts.CountWithNameContaining(searched);

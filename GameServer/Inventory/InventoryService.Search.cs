@@ -19,8 +19,18 @@ public sealed partial class InventoryService
             return null;
         }
 
-        return trimmed.Length <= MaxSearchLength && !trimmed.Any(char.IsControl)
-            ? trimmed.ToUpperInvariant()
-            : throw RpcException.InvalidParams("search", $"must be at most {MaxSearchLength} characters, without control characters");
+        return Bounded(trimmed, "search").ToUpperInvariant();
     }
+
+    /// <summary>
+    /// An owner's name to filter by, as given (names match exactly); no registered name holds a control
+    /// character, and PostgreSQL refuses U+0000 in text, so such a filter is refused before any store sees it.
+    /// </summary>
+    internal static string? ValidUsernameFilter(string? username) => username is null ? null : Bounded(username, "username");
+
+    /// <summary>Text a list filters by: every name is read, so it is bounded, and no stored name holds a control character.</summary>
+    private static string Bounded(string text, string field) =>
+        text.Length <= MaxSearchLength && !text.Any(char.IsControl)
+            ? text
+            : throw RpcException.InvalidParams(field, $"must be at most {MaxSearchLength} characters, without control characters");
 }

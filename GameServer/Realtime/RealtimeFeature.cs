@@ -8,6 +8,9 @@ namespace GameServer.Realtime;
 /// <summary>Registers and maps the WebSocket transport.</summary>
 public static class RealtimeFeature
 {
+    /// <summary>The path of the WebSocket endpoint.</summary>
+    public const string Path = "/ws";
+
     /// <summary>Adds the session registry, the dispatcher and a method table built from <paramref name="features"/>.</summary>
     public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, IEnumerable<IRpcMethods>> features)
     {
@@ -48,7 +51,9 @@ public static class RealtimeFeature
             var closeTimeout = app.Services.GetRequiredService<IOptions<RealtimeOptions>>().Value.CloseTimeout;
             sessions.CloseAllAsync(WebSocketCloseStatus.EndpointUnavailable, "server shutting down", closeTimeout).GetAwaiter().GetResult();
         });
-        // Resolved per request, so that building the app reads no setting before they are validated at start.
-        return app.Map("/ws", context => context.RequestServices.GetRequiredService<WebSocketEndpoint>().HandleAsync(context));
+        // Resolved at the first request, so that building the app reads no setting before they are
+        // validated at start; from the root services, so a connection holds no request scope.
+        var endpoint = new Lazy<WebSocketEndpoint>(app.Services.GetRequiredService<WebSocketEndpoint>);
+        return app.Map(Path, context => endpoint.Value.HandleAsync(context));
     }
 }

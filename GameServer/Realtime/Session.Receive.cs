@@ -9,11 +9,10 @@ public sealed partial class Session
 
     /// <summary>
     /// Runs the connection until it closes: one receive loop that dispatches each message in order,
-    /// and one writer that alone sends on the socket.
+    /// and, while frames wait, one writer that alone sends on the socket (<c>Session.Send.cs</c>).
     /// </summary>
     internal async Task RunAsync(JsonRpcDispatcher dispatcher)
     {
-        var writing = WriteLoopAsync();
         try
         {
             await ReceiveLoopAsync(dispatcher);
@@ -24,9 +23,9 @@ public sealed partial class Session
         }
         finally
         {
-            _closeRequest ??= (WebSocketCloseStatus.NormalClosure, "");
-            _outbound.Writer.TryComplete();
-            await writing;
+            // Unless a close was requested already (then this does nothing), the writer closes normally now.
+            RequestClose(WebSocketCloseStatus.NormalClosure, "");
+            await _closeWritten!.Task;
             ReturnResponse();
             _abort.Dispose();
         }

@@ -2,26 +2,30 @@ using System.Buffers;
 using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
-using System.Threading.Channels;
 
 namespace GameServer.Realtime;
 
 /// <summary>
 /// One WebSocket connection and who is logged in on it. Handlers receive it with every request;
 /// features send it notifications. Its receive loop and single writer live in the partial files
-/// <c>Session.Receive.cs</c> and <c>Session.Send.cs</c>.
+/// <c>Session.Receive.cs</c> and <c>Session.Send.cs</c>. An idle session holds no queue and runs no
+/// writer: both exist only while something waits to be sent.
 /// </summary>
-public sealed partial class Session
+public sealed partial class Session : IThreadPoolWorkItem
 {
     private readonly WebSocket _socket;
     private readonly SessionRegistry _registry;
     private readonly RealtimeOptions _options;
-    private readonly Channel<OutboundMessage> _outbound;
+    private readonly Lock _sending = new();
     private readonly CancellationTokenSource _abort = new();
     private readonly RealtimeMetrics _metrics;
     private (WebSocketCloseStatus Status, string Description)? _closeRequest;
     private SessionUser? _user;
     private long _queuedBytes;
+    private Queue<OutboundMessage>? _queue;
+    private bool _writing;
+    private bool _sendFailed;
+    private TaskCompletionSource? _closeWritten;
     private Action? _afterAnswer;
     private ResponseScratch? _response;
 
@@ -34,11 +38,6 @@ public sealed partial class Session
         RemoteAddress = remoteAddress;
         _registry = registry;
         _options = options;
-        _outbound = Channel.CreateBounded<OutboundMessage>(new BoundedChannelOptions(options.OutboundQueueLimit)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
     }
 
     /// <summary>The connection's id, unique in this process; it names the session in logs.</summary>
@@ -76,6 +75,18 @@ public sealed partial class Session
     /// <summary>Bytes of reply buffer the session holds now: none between frames.</summary>
     internal int RetainedResponseBytes => _response?.Buffer.Capacity ?? 0;
 
+    /// <summary>Whether the session holds an outbound queue or runs a writer now: not while it is idle.</summary>
+    internal bool HoldsSendQueue
+    {
+        get
+        {
+            lock (_sending)
+            {
+                return _queue is not null || _writing;
+            }
+        }
+    }
+
     /// <summary>Logs the session in as <paramref name="user"/>; a session already logged in switches user.</summary>
     public void SignIn(SessionUser user, string credentialId)
     {
@@ -103,20 +114,43 @@ public sealed partial class Session
     public bool Send(OutboundMessage message)
     {
         var length = message.Payload.Length;
-        var queued = Interlocked.Add(ref _queuedBytes, length);
-        if (_closeRequest is null && queued <= _options.OutboundQueueBytes && _outbound.Writer.TryWrite(message))
+        bool accepted, overBytes, overflowed = false, startWriter = false;
+        lock (_sending)
         {
+            overBytes = Interlocked.Read(ref _queuedBytes) + length > _options.OutboundQueueBytes;
+            var full = overBytes || _queue?.Count >= _options.OutboundQueueLimit;
+            var open = _closeRequest is null && !_sendFailed;
+            accepted = open && !full;
+            if (accepted)
+            {
+                Interlocked.Add(ref _queuedBytes, length);
+                (_queue ??= new Queue<OutboundMessage>()).Enqueue(message);
+                startWriter = !_writing;
+                _writing = true;
+            }
+            else
+            {
+                overflowed = open;
+            }
+        }
+
+        if (accepted)
+        {
+            if (startWriter)
+            {
+                StartWriter();
+            }
+
             return true;
         }
 
-        Interlocked.Add(ref _queuedBytes, -length);
         message.Release();
-        if (_closeRequest is null)
+        if (overflowed)
         {
-            _metrics.OutboundOverflow(overBytes: queued > _options.OutboundQueueBytes);
+            _metrics.OutboundOverflow(overBytes);
             RequestClose(
                 WebSocketCloseStatus.PolicyViolation,
-                queued > _options.OutboundQueueBytes
+                overBytes
                     ? $"outbound queue over {_options.OutboundQueueBytes} bytes: the client reads too slowly"
                     : "outbound queue overflow: the client reads too slowly");
         }
@@ -167,7 +201,8 @@ public sealed partial class Session
     /// </summary>
     public void RequestClose(WebSocketCloseStatus status, string description)
     {
-        lock (_outbound)
+        bool startWriter;
+        lock (_sending)
         {
             if (_closeRequest is not null)
             {
@@ -175,9 +210,18 @@ public sealed partial class Session
             }
 
             _closeRequest = (status, description);
+            _closeWritten = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            // A running writer sees the request after its current frame and closes; otherwise one starts to close.
+            startWriter = !_writing;
+            _writing = true;
         }
 
-        _outbound.Writer.TryComplete();
+        if (startWriter)
+        {
+            StartWriter();
+        }
+
         try
         {
             _abort.CancelAfter(_options.CloseTimeout);

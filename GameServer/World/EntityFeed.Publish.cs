@@ -156,6 +156,14 @@ public sealed partial class EntityFeed<TEntity>
         {
             // Seen nothing this patch: whoever is in view next time is new to it and arrives whole.
             subscription.Visible.Clear();
+            subscription.VisibleAround = null;
+            return;
+        }
+
+        // Nothing changed and the subscriber has not moved: its view is the same, so an idle subscriber
+        // costs a patch no grid query and no set comparison.
+        if (_changed.Count == 0 && _removed.Count == 0 && subscription.VisibleAround == center)
+        {
             return;
         }
 
@@ -190,6 +198,7 @@ public sealed partial class EntityFeed<TEntity>
 
         // The two sets swap, so a patch allocates no set per subscriber.
         (_spareVisible, subscription.Visible) = (subscription.Visible, visible);
+        subscription.VisibleAround = center;
         if (_shown.Count > 0)
         {
             Deliver(subscription, OutboundMessage.CopyOf(BuildUpdate(subscription.Form)));

@@ -26,6 +26,12 @@ internal sealed class EntitySubscription(Session session, int userId, double? ra
     /// <summary>A radius subscription's centre at this patch; null when the user has no player now.</summary>
     public (double X, double Y)? Center { get; set; }
 
+    /// <summary>
+    /// The centre <see cref="Visible"/> was computed around at the last patch, from the grid; null
+    /// before the first. With nothing changed in the world since, a view around the same centre is the same.
+    /// </summary>
+    public (double X, double Y)? VisibleAround { get; set; }
+
     public void Deliver(OutboundMessage message)
     {
         if (Answered)

@@ -92,8 +92,7 @@ internal static class MonsterSubscribers
                 var username = BenchmarkUsers.Username(number);
                 await client.LoginAsync(username, BenchmarkUsers.Password, cancellationToken);
                 var me = (await client.ListPlayersAsync(cancellationToken)).Single(p => p.Username == username);
-                bool InRange(JsonElement monster) =>
-                    Math.Sqrt(Math.Pow(monster.GetProperty("position_x").GetDouble() - me.PositionX, 2) + Math.Pow(monster.GetProperty("position_y").GetDouble() - me.PositionY, 2)) <= radius + 1e-9;
+                bool InRange(double x, double y) => Math.Sqrt(Math.Pow(x - me.PositionX, 2) + Math.Pow(y - me.PositionY, 2)) <= radius + 1e-9;
                 client.NotificationReceived += notification =>
                 {
                     if (!Volatile.Read(ref listening))
@@ -108,7 +107,7 @@ internal static class MonsterSubscribers
                         foreach (var monster in notification.Params.GetProperty("monsters").EnumerateArray())
                         {
                             Interlocked.Increment(ref entries);
-                            if (!InRange(monster))
+                            if (!InRange(monster.GetProperty("position_x").GetDouble(), monster.GetProperty("position_y").GetDouble()))
                             {
                                 Interlocked.Increment(ref outOfRange);
                             }
@@ -121,7 +120,7 @@ internal static class MonsterSubscribers
                 };
                 var snapshot = await client.SubscribeMonstersAsync(new MonstersSubscribeParams(radius), cancellationToken);
                 Interlocked.Add(ref snapshotEntries, snapshot.Monsters.Count);
-                Interlocked.Add(ref outOfRange, snapshot.Monsters.Count(m => Math.Sqrt(Math.Pow(m.PositionX - me.PositionX, 2) + Math.Pow(m.PositionY - me.PositionY, 2)) > radius + 1e-9));
+                Interlocked.Add(ref outOfRange, snapshot.Monsters.Count(m => !InRange(m.PositionX, m.PositionY)));
                 lock (clients)
                 {
                     clients.Add(client);
