@@ -86,6 +86,29 @@ public sealed class WorldAcrossNodesTests
         Assert.That((await looker.Client.GetMonsterAsync(monster.Id)).HealthPoints, Is.EqualTo(98), "node-0's copy has the owner's change");
     }
 
+    [Test]
+    public async Task A_defeat_on_a_node_that_does_not_own_the_world_is_told_to_the_players_devices_on_every_node()
+    {
+        var looker = await UserAsync(0);
+        var owner = await WorldOwners.OwnerAsync(looker.Client, [0, 1, 2], Timeout);
+        var (striking, secondDevice) = ((owner + 1) % 3, (owner + 2) % 3);
+        var striker = await UserAsync(striking);
+        var other = await Track(_cluster.ConnectAsync(secondDevice, striker.Auth.User.Username));
+        var admin = await Track(_cluster.ConnectAsync(owner, _cluster.AdminName));
+
+        var at = await striker.Client.MoveAsync(0, 0);
+        var monster = await admin.Client.CreateMonsterAsync(at.PositionX, at.PositionY, healthPoints: 2);
+        var toldHere = striker.Client.WaitForNotificationAsync(Methods.MonstersDefeated);
+        var toldThere = other.Client.WaitForNotificationAsync(Methods.MonstersDefeated);
+
+        var struck = await striker.Client.HitMonsterAsync(monster.Id);
+
+        Assert.That(struck.HealthPoints, Is.Zero);
+        var expected = new MonsterDefeated(monster.Id, striker.Auth.User.Id, 1);
+        Assert.That((await toldHere.WaitAsync(Timeout)).Read(GameJsonContext.Default.MonsterDefeated), Is.EqualTo(expected), "the striker's node, which forwarded the strike");
+        Assert.That((await toldThere.WaitAsync(Timeout)).Read(GameJsonContext.Default.MonsterDefeated), Is.EqualTo(expected), "the player's device on a third node");
+    }
+
     private static bool Has(GameNotification notification, int monster, int health) =>
         notification.Read(GameJsonContext.Default.MonsterList).Monsters.Any(m => m.Id == monster && m.HealthPoints == health);
 
