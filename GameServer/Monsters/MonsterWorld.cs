@@ -56,6 +56,12 @@ public sealed partial class MonsterWorld(IMonsterStore store, PlayerWorld player
     /// <summary>The monster changed and is to be shown and, later, saved.</summary>
     internal void Changed(MonsterRecord monster) => Changes.Changed(monster.Id);
 
+    /// <summary>
+    /// Runs an admin's write to the store at once, under the world's fence: an owner that lost the world
+    /// writes nothing (<see cref="AuthorityLostException"/>).
+    /// </summary>
+    internal void WriteNow(Action write) => authority.WriteFenced(write);
+
     /// <summary>The monster changed and was saved already: only shown.</summary>
     internal void ChangedAndSaved(MonsterRecord monster) => Changes.Shown(monster.Id);
 

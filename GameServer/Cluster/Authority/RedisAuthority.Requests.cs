@@ -35,7 +35,15 @@ public sealed partial class RedisAuthority
         var handler = _operations.Get<TRequest, TResult>(operation);
         if (IsHere)
         {
-            return handler.Handler(request);
+            try
+            {
+                return handler.Handler(request);
+            }
+            catch (AuthorityLostException e)
+            {
+                // Lost between the check and a fenced write: nothing was written, and the caller may try again.
+                throw Unavailable(e.Message);
+            }
         }
 
         var id = Interlocked.Increment(ref _nextRequest);
@@ -113,6 +121,11 @@ public sealed partial class RedisAuthority
         catch (RpcException e)
         {
             reply = new AuthorityReply(request.Id, null, e.Code, e.Message, e.Details);
+        }
+        catch (AuthorityLostException e)
+        {
+            var unavailable = Unavailable(e.Message);
+            reply = new AuthorityReply(request.Id, null, unavailable.Code, unavailable.Message, unavailable.Details);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
