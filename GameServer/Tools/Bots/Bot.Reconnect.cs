@@ -20,13 +20,17 @@ internal sealed partial class Bot
     private long _lostAt;
     private long _outOfPlaySince;
 
+    // When the current connection was made: a loss recorded before it belongs to an earlier connection.
+    private long _connectedAt;
+
     // Resumes with the token, as a game client would after a drop: on the next node of the list (the
     // same one when there is one), a bounded number of tries half a second more apart each, then gives up.
     private async Task<bool> ReconnectAsync(CancellationToken cancellationToken)
     {
         _connected = false;
         var status = await _client!.Closed;
-        var lostAt = Volatile.Read(ref _lostAt);
+        // The close's own continuation records the moment; should this await have run first, now is as good.
+        var lostAt = Volatile.Read(ref _lostAt) is var at && at >= _connectedAt ? at : Stopwatch.GetTimestamp();
         swarm.Reconnects.Add(status is { } s ? string.Create(CultureInfo.InvariantCulture, $"closed {(int)s}") : "dropped");
         for (var attempt = 1; attempt <= MaxReconnectAttempts; attempt++)
         {

@@ -134,6 +134,7 @@ internal sealed partial class Bot(string username, Behaviour behaviour, Swarm sw
             throw;
         }
 
+        _connectedAt = Stopwatch.GetTimestamp();
         _client.NotificationReceived += OnNotification;
         _connection?.Dispose();
         var connection = _connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
