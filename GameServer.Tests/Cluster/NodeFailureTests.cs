@@ -3,6 +3,7 @@ using GameServer.Protocol;
 using GameServer.Protocol.Chat;
 using GameServer.Protocol.Client;
 using GameServer.Protocol.Inventory;
+using GameServer.Protocol.Players;
 using GameServer.Tests.Support;
 
 namespace GameServer.Tests.Cluster;
@@ -10,7 +11,7 @@ namespace GameServer.Tests.Cluster;
 /// <summary>
 /// Nodes as separate processes when a node dies or Redis goes away: a SIGKILLed node's users go offline
 /// for the others within the lease; without Redis each node serves its own sessions, says Degraded, and
-/// the cluster is whole again once Redis is back.
+/// the cluster is whole again once Redis is back, the world's relayed changes included.
 /// </summary>
 [Category("Integration")]
 [CancelAfter(600_000)]
@@ -64,6 +65,32 @@ public sealed class NodeFailureTests
         await UntilHealthAsync(cluster, 0, "Healthy");
         await UntilHealthAsync(cluster, 1, "Healthy");
         await CrossesAsync(near, far, "after");
+    }
+
+    [Test]
+    public async Task A_move_made_while_Redis_was_away_reaches_the_other_nodes_when_it_comes_back()
+    {
+        using var redis = TestRedis.StartOwn();
+
+        // A lease that outlasts the break: the owner keeps the world, so nothing but the lost relay is at stake.
+        using var cluster = await TestCluster.StartAsync(2, redis, "--Cluster:LeaseTimeout=00:00:30");
+        await using var looker = (await cluster.ConnectAsUserAsync(0)).Client;
+        var owner = await WorldOwners.OwnerAsync(looker, [0, 1], Timeout);
+        var (mover, auth) = await cluster.ConnectAsUserAsync(owner);
+        await using var _ = mover;
+        await using var watching = (await cluster.ConnectAsUserAsync(1 - owner)).Client;
+        var players = await WatchedPlayers.SubscribeAsync(watching);
+        var at = await mover.MoveAsync(0, 0);
+        await players.UntilAtAsync(auth.User.Id, at.PositionX, at.PositionY, Timeout);
+
+        redis.Stop();
+        await UntilHealthAsync(cluster, owner, "Degraded");
+        var (dx, dy) = WorldOwners.InwardStep(at);
+        var moved = await mover.MoveAsync(dx, dy);
+        redis.Start();
+
+        // The player stands still from now on: only a catch-up relay can tell the other node where.
+        await players.UntilAtAsync(auth.User.Id, moved.PositionX, moved.PositionY, Timeout);
     }
 
     // Once healthy, the subscription may still be renewing: a few messages, each awaited for a second.

@@ -27,8 +27,10 @@ public sealed class MonstersAcrossNodes(MonsterWorld world, IAuthority authority
             }
         });
 
-        // The copy loaded from the store misses what the owner has not saved yet: it relays everything once.
-        _ = CatchUpAsync();
+        // The copy loaded from the store misses what the owner has not saved yet, and one that was cut off
+        // misses what was published meanwhile: the owner relays everything once.
+        _ = RelayCatchUp.AskAsync(authority, MonsterOperations.RelayAll);
+        authority.OnLinkRestored(() => _ = RelayCatchUp.AskAsync(authority, MonsterOperations.RelayAll));
         return Task.CompletedTask;
     }
 
@@ -43,15 +45,4 @@ public sealed class MonstersAcrossNodes(MonsterWorld world, IAuthority authority
         }
     }
 
-    private async Task CatchUpAsync()
-    {
-        try
-        {
-            await authority.AskAsync<int, int>(MonsterOperations.RelayAll, 0, CancellationToken.None);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // No owner yet (-32050): the first one reloads and relays everything as it takes over.
-        }
-    }
 }

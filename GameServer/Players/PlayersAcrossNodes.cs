@@ -28,8 +28,10 @@ public sealed class PlayersAcrossNodes(PlayerWorld world, IAuthority authority, 
             }
         });
 
-        // The copy loaded from the store misses what the owner has not saved yet: it relays everything once.
-        _ = CatchUpAsync();
+        // The copy loaded from the store misses what the owner has not saved yet, and one that was cut off
+        // misses what was published meanwhile: the owner relays everything once.
+        _ = RelayCatchUp.AskAsync(authority, PlayerOperations.RelayAll);
+        authority.OnLinkRestored(() => _ = RelayCatchUp.AskAsync(authority, PlayerOperations.RelayAll));
         return Task.CompletedTask;
     }
 
@@ -44,15 +46,4 @@ public sealed class PlayersAcrossNodes(PlayerWorld world, IAuthority authority, 
         }
     }
 
-    private async Task CatchUpAsync()
-    {
-        try
-        {
-            await authority.AskAsync<int, int>(PlayerOperations.RelayAll, 0, CancellationToken.None);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // No owner yet (-32050): the first one reloads and relays everything as it takes over.
-        }
-    }
 }

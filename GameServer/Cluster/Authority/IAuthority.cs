@@ -24,6 +24,13 @@ public interface IAuthority
     /// </summary>
     void Follow(Action<bool> handler);
 
+    /// <summary>
+    /// Calls <paramref name="handler"/> (on the thread pool) each time this node's link to the other
+    /// nodes comes back after a break (Redis restarted, a partition healed): whatever the authority
+    /// published meanwhile, or this node published as it, was lost on the way. Never on one node.
+    /// </summary>
+    void OnLinkRestored(Action handler);
+
     /// <summary>Answers <paramref name="operation"/> wherever it is asked, while this node is the authority; one handler per operation.</summary>
     void Answer<TRequest, TResult>(string operation, JsonTypeInfo<TRequest> request, JsonTypeInfo<TResult> result, Func<TRequest, TResult> handler);
 

@@ -34,6 +34,9 @@ public sealed class LocalAuthorities : IAuthorities
             handler(true);
         }
 
+        // Nothing to lose the link to.
+        public void OnLinkRestored(Action handler) => ArgumentNullException.ThrowIfNull(handler);
+
         public void Answer<TRequest, TResult>(string operation, JsonTypeInfo<TRequest> request, JsonTypeInfo<TResult> result, Func<TRequest, TResult> handler) =>
             _operations.Add(operation, request, result, handler);
 

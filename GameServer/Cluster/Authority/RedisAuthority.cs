@@ -26,6 +26,7 @@ public sealed partial class RedisAuthority : IAuthority, IDisposable
     private readonly AuthorityOperations _operations = new();
     private readonly Lock _following = new();
     private readonly List<Action<bool>> _followers = [];
+    private readonly List<Action> _linkRestored = [];
     private readonly ConcurrentDictionary<string, Action<ReadOnlyMemory<byte>>> _streams = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ChannelMessageQueue> _subscribed = new(StringComparer.Ordinal);
     private readonly ITimer _resubscribe;
@@ -50,6 +51,7 @@ public sealed partial class RedisAuthority : IAuthority, IDisposable
         // A takeover refused because the fence could not be raised (PostgreSQL away) is tried again too.
         _resubscribe = time.CreateTimer(_ => Recheck(), null, options.HeartbeatInterval, options.HeartbeatInterval);
         lease.Changed += _ => LeaseChanged();
+        redis.ConnectionRestored += OnConnectionRestored;
 
         // Not the authority before every feature has started: its world loaded, its operations registered.
         lifetime.ApplicationStarted.Register(() =>
@@ -120,8 +122,18 @@ public sealed partial class RedisAuthority : IAuthority, IDisposable
         _fence.Write(Name, token, write);
     }
 
+    public void OnLinkRestored(Action handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        lock (_linkRestored)
+        {
+            _linkRestored.Add(handler);
+        }
+    }
+
     public void Dispose()
     {
+        _redis.ConnectionRestored -= OnConnectionRestored;
         _resubscribe.Dispose();
         foreach (var queue in _subscribed.Values)
         {
@@ -133,6 +145,27 @@ public sealed partial class RedisAuthority : IAuthority, IDisposable
             {
                 // Stopping while Redis is away: the subscriptions end with the connection.
             }
+        }
+    }
+
+    // Pub/sub messages are not queued for a subscriber that is away: the subscription connection's
+    // return is when this node may have missed changes (and the owner's own publishes may have failed).
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
+    {
+        if (e.ConnectionType != ConnectionType.Subscription)
+        {
+            return;
+        }
+
+        Action[] handlers;
+        lock (_linkRestored)
+        {
+            handlers = [.. _linkRestored];
+        }
+
+        foreach (var handler in handlers)
+        {
+            ThreadPool.QueueUserWorkItem(static run => run(), handler, preferLocal: false);
         }
     }
 
