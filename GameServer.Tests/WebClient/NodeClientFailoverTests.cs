@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using GameServer.Tests.Support;
 
@@ -127,6 +129,31 @@ public sealed class NodeClientFailoverTests
         Assert.That(Strings(result, "low"), Is.EqualTo(new[] { "ws://own/ws", "ws://c/ws", "ws://b/ws" }));
         Assert.That(Strings(result, "high"), Is.EqualTo(new[] { "ws://own/ws", "ws://b/ws", "ws://c/ws" }));
         Assert.That(Strings(result, "alone"), Is.EqualTo(new[] { "ws://own/ws" }));
+    }
+
+    [Test]
+    public async Task A_refused_connection_goes_on_to_the_next_url_in_node_20_too()
+    {
+        // Node 20's own WebSocket reports a refused connection by an error event alone: the client used to wait for ever.
+        await using var server = await InProcessServer.StartAsync();
+        var refusing = new TcpListener(IPAddress.Loopback, 0);
+        refusing.Start();
+        var refusedUrl = $"ws://127.0.0.1:{((IPEndPoint)refusing.LocalEndpoint).Port}/ws";
+        refusing.Stop();
+        const string Script = """
+            const { GameClient } = await import(process.argv[2]);
+            const client = new GameClient([process.argv[3], process.argv[4]]);
+            const refused = await client.connect().then(() => "opened", (error) => error.message);
+            const pong = await client.call("system.ping");
+            console.log(JSON.stringify({ refused, url: client.url, pong: Boolean(pong.time) }));
+            client.close();
+            """;
+
+        using var result = JsonDocument.Parse(await NodeScript.RunAsync(Script, NodeScript.Module("gameclient.js"), refusedUrl, server.WebSocketUri.ToString()));
+
+        Assert.That(result.RootElement.GetProperty("refused").GetString(), Does.StartWith("could not connect"));
+        Assert.That(result.RootElement.GetProperty("url").GetString(), Is.EqualTo(server.WebSocketUri.ToString()));
+        Assert.That(result.RootElement.GetProperty("pong").GetBoolean(), Is.True);
     }
 
     private static async Task<JsonDocument> RunAsync(string script) =>

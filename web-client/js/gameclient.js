@@ -129,6 +129,7 @@ export class GameClient extends EventTarget {
       const socket = new this.#WebSocketImpl(this.url);
       this.#socket = socket;
       let opened = false;
+      let lost = false;
       socket.onopen = async () => {
         opened = true;
         this.#attempt = 0;
@@ -147,7 +148,12 @@ export class GameClient extends EventTarget {
         resolve();
       };
       socket.onmessage = (event) => this.#receive(typeof event.data === "string" ? event.data : event.data.toString());
+      // Node 20's WebSocket (undici) tells of a refused connection by an error alone, never a close, and
+      // the client would wait for ever: taken as the close (a browser's close that follows is ignored).
+      socket.onerror = () => { if (!opened) socket.onclose({ code: 1006 }); };
       socket.onclose = (event) => {
+        if (lost) return;
+        lost = true;
         for (const { reject: fail } of this.#pending.values()) fail(new Error(`connection closed (${event.code})`));
         this.#pending.clear();
         if (!opened) reject(new Error(`could not connect (${event.code})`));
