@@ -23,6 +23,7 @@ namespace GameServer.Protocol;
     RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(PingResult))]
 [JsonSerializable(typeof(ServerInfo))]
+[JsonSerializable(typeof(ClientUrls))]
 [JsonSerializable(typeof(JobInfo))]
 [JsonSerializable(typeof(NodeInfo))]
 [JsonSerializable(typeof(Credentials))]

@@ -146,7 +146,7 @@ public static class Program
         // security headers, and the limiters must see the WebSocket handshake and the endpoint it goes to.
         app.UseMetricsPort();
         app.UseClientAddress();
-        app.UseSecurityHeaders();
+        app.UseSecurityHeaders(() => ClientUrlsHttp.ConnectSources(app.Services.GetRequiredService<IOptions<ClusterOptions>>().Value.ClientUrls));
         var webClient = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "web-client"));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = webClient });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = webClient });
@@ -157,6 +157,7 @@ public static class Program
         app.UseAuthorization();
         app.MapHealthChecks("/healthz");
         app.MapMetrics(app.Configuration);
+        app.MapClientUrls();
         app.MapInventoryHttp();
         app.MapStorageBackup();
         app.MapRealtime().RequireConnectionLimits();

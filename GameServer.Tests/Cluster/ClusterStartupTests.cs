@@ -26,6 +26,9 @@ public sealed class ClusterStartupTests
     [TestCase("--Cluster:Redis=127.0.0.1:6379", "Cluster:Redis needs Storage:Provider=Postgres")]
     [TestCase("--Cluster:HeartbeatInterval=00:00:03", "Cluster:HeartbeatInterval must be at most a third of Cluster:LeaseTimeout")]
     [TestCase("--Cluster:Name=two words", "Cluster:Name must be 1 to 64 letters")]
+    [TestCase("--Cluster:ClientUrls:0=https://eu1.example.com/ws", "Cluster:ClientUrls must be absolute ws:// or wss:// URLs; 'https://eu1.example.com/ws' is not")]
+    [TestCase("--Cluster:ClientUrls:0=eu1.example.com/ws", "Cluster:ClientUrls must be absolute ws:// or wss:// URLs")]
+    [TestCase("--Cluster:ClientUrls:0=wss://eu1.example.com/ws?a=1", "Cluster:ClientUrls must be absolute ws:// or wss:// URLs")]
     public async Task A_bad_cluster_setting_is_refused_naming_the_key(string setting, string message)
     {
         using var directory = new TempDirectory();

@@ -41,6 +41,13 @@ public sealed class ClusterOptions : IValidatableObject
     [PositiveDuration]
     public TimeSpan ForwardTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The public WebSocket URLs of the game's nodes (<c>wss://eu1.example.com/ws</c>), which clients go on to
+    /// when their node is lost. The web page reads them from <c>GET /cluster/client-urls</c> and may connect to
+    /// them (they join the page's <c>connect-src</c>); empty, a page keeps to the node that served it.
+    /// </summary>
+    public string[] ClientUrls { get; set; } = [];
+
     /// <summary>Whether cluster mode is on.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(Redis);
 
@@ -49,6 +56,12 @@ public sealed class ClusterOptions : IValidatableObject
         if (HeartbeatInterval * 3 > LeaseTimeout)
         {
             yield return new ValidationResult("must be at most a third of Cluster:LeaseTimeout, so a live node renews before its lease runs out", [nameof(HeartbeatInterval)]);
+        }
+
+        // Checked with or without Redis: a page would be told these either way.
+        foreach (var url in ClientUrls.Where(url => !IsWebSocketUrl(url)))
+        {
+            yield return new ValidationResult($"must be absolute ws:// or wss:// URLs; '{url}' is not", [nameof(ClientUrls)]);
         }
 
         if (!Enabled)
@@ -71,6 +84,12 @@ public sealed class ClusterOptions : IValidatableObject
             yield return new ValidationResult(problem, [nameof(Redis)]);
         }
     }
+
+    // A host only: user info, a query or a fragment has no place in a URL that also goes into the pages' CSP.
+    private static bool IsWebSocketUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == "ws" || uri.Scheme == "wss")
+        && uri.UserInfo.Length == 0 && uri.Query.Length == 0 && uri.Fragment.Length == 0;
 
     /// <summary>Whether cluster mode is on, read straight from configuration for registering services before the options exist.</summary>
     public static bool EnabledIn(IConfiguration configuration)
