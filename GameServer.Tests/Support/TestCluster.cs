@@ -62,7 +62,7 @@ internal sealed class TestCluster : IDisposable
                 }
             }
 
-            await Task.WhenAll(Enumerable.Range(0, count).Select(cluster.StartNodeAsync));
+            await Task.WhenAll(Enumerable.Range(0, count).Select(index => cluster.StartNodeAsync(index)));
             return cluster;
         }
         catch
@@ -72,8 +72,11 @@ internal sealed class TestCluster : IDisposable
         }
     }
 
-    /// <summary>Starts node <paramref name="index"/> (again, after <see cref="Kill"/>) and waits until it is healthy.</summary>
-    public async Task StartNodeAsync(int index)
+    /// <summary>
+    /// Starts node <paramref name="index"/> (again, after <see cref="Kill"/>), with <paramref name="settings"/> over
+    /// the cluster's, and waits until it is healthy.
+    /// </summary>
+    public async Task StartNodeAsync(int index, params string[] settings)
     {
         var node = ServerProcess.Start($"node-{index}",
         [
@@ -88,6 +91,7 @@ internal sealed class TestCluster : IDisposable
             "--Serilog:MinimumLevel:Default=Warning",
             "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Warning",
             .. _extraSettings,
+            .. settings,
         ]);
         _nodes[index] = node;
         await node.WaitHealthyAsync(StartTimeout, CancellationToken.None);
