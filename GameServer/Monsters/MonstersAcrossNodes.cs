@@ -9,7 +9,7 @@ namespace GameServer.Monsters;
 /// node applies them to its copy, whose feed serves its own subscribers. A node that becomes the owner
 /// reloads the monsters from the store and relays them all.
 /// </summary>
-public sealed class MonstersAcrossNodes(MonsterWorld world, IAuthority authority, MonstersRpc methods) : IChangeRelay, IHostedService
+public sealed class MonstersAcrossNodes(MonsterWorld world, IAuthority authority, MonsterFeed feed, WorldPatches patches, MonstersRpc methods) : IChangeRelay, IHostedService
 {
     private const string Stream = "monsters";
 
@@ -18,7 +18,11 @@ public sealed class MonstersAcrossNodes(MonsterWorld world, IAuthority authority
         // The methods answer the owner's side of their operations: built now, not at the first request.
         ArgumentNullException.ThrowIfNull(methods);
         world.KeepRelayed();
-        authority.OnChanges(Stream, MonstersClusterJson.Default.MonsterChanges, world.Apply);
+        authority.OnChanges(Stream, MonstersClusterJson.Default.MonsterChanges, changes =>
+        {
+            world.Apply(changes);
+            patches.PublishNow(feed);
+        });
         authority.Follow(owner =>
         {
             if (owner)

@@ -9,7 +9,7 @@ namespace GameServer.Players;
 /// own subscribers. A node that becomes the owner (its predecessor died or stopped) reloads the players
 /// from the store, the only copy written under the fence, and relays them all.
 /// </summary>
-public sealed class PlayersAcrossNodes(PlayerWorld world, IAuthority authority, PlayersRpc methods) : IChangeRelay, IHostedService
+public sealed class PlayersAcrossNodes(PlayerWorld world, IAuthority authority, PlayerFeed feed, WorldPatches patches, PlayersRpc methods) : IChangeRelay, IHostedService
 {
     private const string Stream = "players";
 
@@ -19,7 +19,11 @@ public sealed class PlayersAcrossNodes(PlayerWorld world, IAuthority authority, 
         ArgumentNullException.ThrowIfNull(methods);
         // After the world loaded (its host starts first), before the owner can answer a move.
         world.KeepRelayed();
-        authority.OnChanges(Stream, PlayersClusterJson.Default.ListPlayerRecord, world.Apply);
+        authority.OnChanges(Stream, PlayersClusterJson.Default.ListPlayerRecord, changes =>
+        {
+            world.Apply(changes);
+            patches.PublishNow(feed);
+        });
         authority.Follow(owner =>
         {
             if (owner)

@@ -18,6 +18,7 @@ public static class WorldFeature
 
     public static IServiceCollection AddWorld(this IServiceCollection services)
     {
+        services.TryAddSingleton<WorldPatches>();
         services.AddJob<WorldPatchJob>();
         services.TryAddSingleton<IAuthority>(sp => sp.GetRequiredService<IAuthorities>().Get(AuthorityName));
         return services;

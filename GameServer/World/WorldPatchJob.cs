@@ -1,5 +1,4 @@
 using GameServer.Jobs;
-using GameServer.Realtime;
 
 namespace GameServer.World;
 
@@ -9,7 +8,7 @@ namespace GameServer.World;
 /// as Colyseus separates <c>setPatchRate</c> from <c>setSimulationInterval</c>.
 /// </summary>
 /// <remarks>In cluster mode it first relays the owner's changes to the other nodes (<see cref="IChangeRelay"/>).</remarks>
-public sealed class WorldPatchJob(IEnumerable<IWorldFeed> feeds, IEnumerable<IChangeRelay> relays, PatchMetrics patchMetrics) : IJob
+public sealed class WorldPatchJob(IEnumerable<IWorldFeed> feeds, IEnumerable<IChangeRelay> relays, WorldPatches patches) : IJob
 {
     private readonly IWorldFeed[] _feeds = [.. feeds];
     private readonly IChangeRelay[] _relays = [.. relays];
@@ -26,17 +25,18 @@ public sealed class WorldPatchJob(IEnumerable<IWorldFeed> feeds, IEnumerable<ICh
 
     public ValueTask RunAsync(CancellationToken cancellationToken)
     {
-        foreach (var relay in _relays)
+        patches.Run(() =>
         {
-            relay.Relay();
-        }
+            foreach (var relay in _relays)
+            {
+                relay.Relay();
+            }
 
-        foreach (var feed in _feeds)
-        {
-            var report = feed.Publish();
-            patchMetrics.Record(feed.Name, report.Elapsed, report.Bytes);
-        }
-
+            foreach (var feed in _feeds)
+            {
+                patches.Publish(feed);
+            }
+        });
         return ValueTask.CompletedTask;
     }
 }
