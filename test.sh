@@ -24,11 +24,14 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # The browser tests drive Debian's Chromium: Playwright cannot download a browser of its own here.
-# The PostgreSQL tests run a cluster of Debian's postgresql.
+# The PostgreSQL tests run a cluster of Debian's postgresql; the cluster tests Debian's redis-server.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ -z "${GAMESERVER_TEST_POSTGRES:-}" ] && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
   missing+=(postgresql)
+fi
+if [ -z "${GAMESERVER_TEST_REDIS:-}" ] && ! command -v redis-server >/dev/null 2>&1; then
+  missing+=(redis-server)
 fi
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing Debian's ${missing[*]} for the tests..."

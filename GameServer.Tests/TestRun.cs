@@ -2,10 +2,14 @@ using GameServer.Tests.Support;
 
 namespace GameServer.Tests;
 
-/// <summary>What the whole run shares and ends once: the PostgreSQL cluster, when a test started one.</summary>
+/// <summary>What the whole run shares and ends once: the PostgreSQL cluster and the Redis server, when a test started them.</summary>
 [SetUpFixture]
 public sealed class TestRun
 {
     [OneTimeTearDown]
-    public void StopPostgres() => TestPostgres.StopIfStarted();
+    public void StopServers()
+    {
+        TestPostgres.StopIfStarted();
+        TestRedis.StopIfStarted();
+    }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using GameServer.Accounts;
 using GameServer.Analytics;
 using GameServer.Chat;
+using GameServer.Cluster;
 using GameServer.CommandLine;
 using GameServer.Gifts;
 using GameServer.HttpApi;
@@ -101,6 +102,7 @@ public static class Program
             .AddLimits(builder.Configuration)
             .AddConnectionLimits()
             .AddStorage(builder.Configuration)
+            .AddCluster(builder.Configuration)
             .AddAccounts(builder.Configuration)
             .AddInventory(builder.Configuration)
             .AddPlayers(builder.Configuration)
@@ -145,7 +147,7 @@ public static class Program
         // for the connection's life (it logs in inside the connection, not through HTTP authentication).
         app.UseMetricsPort();
         app.UseClientAddress();
-        app.UseSecurityHeaders();
+        app.UseSecurityHeaders(() => ClientUrlsHttp.ConnectSources(app.Services.GetRequiredService<IOptions<ClusterOptions>>().Value.ClientUrls));
         app.MapRealtime(ws => ws.UseConnectionLimits(), ConnectionLimits.PerAddress);
         var webClient = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "web-client"));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = webClient });
@@ -155,6 +157,7 @@ public static class Program
         app.UseAuthorization();
         app.MapHealthChecks("/healthz");
         app.MapMetrics(app.Configuration);
+        app.MapClientUrls();
         app.MapInventoryHttp();
         app.MapStorageBackup();
         return app;

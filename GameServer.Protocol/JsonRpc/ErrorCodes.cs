@@ -35,4 +35,10 @@ public static class ErrorCodes
 
     /// <summary>Too many requests of this kind; try again later.</summary>
     public const int RateLimited = -32029;
+
+    /// <summary>
+    /// In cluster mode, the node that decides for what the request acts on (the world's owner) could not
+    /// be reached in time, e.g. while another node takes over from one that died; try again shortly.
+    /// </summary>
+    public const int OwnerUnavailable = -32050;
 }

@@ -14,8 +14,29 @@ public sealed record PingResult(DateTimeOffset Time);
 /// <param name="Jobs">The background jobs, switched on or off, with how their last run went.</param>
 /// <param name="NotificationsRefused">Calls sent without <c>id</c> that the server refused since start (a move over the rate limit, say): they get no answer, so they are counted here.</param>
 /// <param name="SessionsLoggedIn">Connections with a logged-in user now (a user on two devices counts twice).</param>
+/// <param name="Node">In cluster mode, the id of the node that answered; null on a single node.</param>
+/// <param name="Nodes">In cluster mode, the live nodes (this one included) as its last heartbeat read them; empty on a single node.</param>
 /// <remarks>The figures are those <c>/metrics</c> exports: both read the same instruments.</remarks>
-public sealed record ServerInfo(string Name, string Version, long UptimeS, int Connections, long MessagesReceived, long MessagesSent, IReadOnlyList<JobInfo> Jobs, long NotificationsRefused, int SessionsLoggedIn);
+public sealed record ServerInfo(
+    string Name,
+    string Version,
+    long UptimeS,
+    int Connections,
+    long MessagesReceived,
+    long MessagesSent,
+    IReadOnlyList<JobInfo> Jobs,
+    long NotificationsRefused,
+    int SessionsLoggedIn,
+    string? Node = null,
+    IReadOnlyList<NodeInfo>? Nodes = null);
+
+/// <summary>One live node of a cluster in <c>system.info</c>, from its last heartbeat.</summary>
+/// <param name="Id">The node's id (<c>Cluster:NodeId</c>, or host and port).</param>
+/// <param name="Connections">WebSocket connections open on it.</param>
+/// <param name="SessionsLoggedIn">Those with a logged-in user.</param>
+/// <param name="Roles">What it does for the whole cluster now (e.g. <c>world-owner</c>, <c>jobs</c>); sorted.</param>
+/// <param name="HeartbeatAt">When it wrote that heartbeat.</param>
+public sealed record NodeInfo(string Id, int Connections, int SessionsLoggedIn, IReadOnlyList<string> Roles, DateTimeOffset HeartbeatAt);
 
 /// <summary>One background job in <c>system.info</c>: its schedule and how its last run went.</summary>
 /// <param name="Name">The job's name, e.g. <c>gifts</c>.</param>

@@ -27,7 +27,7 @@ public sealed class CommandLineHelpTests
         ("bench soak", ["--bots", "--minutes", "--rate", "--radius", "--sample"]),
         ("bench idle", ["--connections", "--users", "--idle", "--runs"]),
         ("bench micro", ["--filter", "--job"]),
-        ("bots", ["--url", "--allow-host", "--spawn-server", "--server-pid", "--count", "--mix", "--rate", "--now-and-then", "--radius", "--seconds", "--warmup", "--ramp-up", "--runs", "--world", "--users-prefix", "--processes", "--compact", "--notify-moves", "--json"]),
+        ("bots", ["--url", "--allow-host", "--spawn-server", "--nodes", "--redis", "--postgres", "--server-pid", "--count", "--mix", "--rate", "--now-and-then", "--radius", "--seconds", "--warmup", "--ramp-up", "--runs", "--world", "--users-prefix", "--processes", "--compact", "--notify-moves", "--json"]),
         ("echo", []),
         ("gift-bench-server", ["--users"]),
     ];

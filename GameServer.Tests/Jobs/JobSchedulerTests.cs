@@ -200,13 +200,44 @@ public sealed class JobSchedulerTests
         Assert.That(_logs.Lines, Has.Some.StartsWith("Warning:").And.Contains("scripted still running after"));
     }
 
-    private async Task<JobScheduler> StartAsync(IJob job, params string[] settings)
+    private Task<JobScheduler> StartAsync(IJob job, params string[] settings) => StartAsync(job, new EveryRunGate(), settings);
+
+    [Test]
+    public async Task A_run_the_gate_refuses_is_skipped_uncounted_and_the_next_is_armed()
+    {
+        var job = new ScriptedJob();
+        var gate = new AlternatingGate();
+        using var jobs = await StartAsync(job, gate, "Scripted:Interval=00:00:10");
+
+        await AdvanceAsync(jobs, TimeSpan.FromSeconds(40));
+
+        var status = jobs.Statuses.Single();
+        Assert.That(gate.Asked, Is.EqualTo(4));
+        Assert.That(job.Runs, Is.EqualTo(2));
+        Assert.That(status.Runs, Is.EqualTo(2));
+        Assert.That(status.LastRun, Is.EqualTo(Start.AddSeconds(40)));
+        Assert.That(status.NextDue, Is.EqualTo(Start.AddSeconds(50)));
+    }
+
+    [Test]
+    public async Task A_gate_that_fails_skips_the_run_and_says_so()
+    {
+        var job = new ScriptedJob();
+        using var jobs = await StartAsync(job, new FailingGate(), "Scripted:Interval=00:00:10");
+
+        await AdvanceAsync(jobs, TimeSpan.FromSeconds(10));
+
+        Assert.That(job.Runs, Is.Zero);
+        Assert.That(_logs.Lines, Has.Some.StartsWith("Warning:").And.Contains("scripted skipped: could not tell"));
+    }
+
+    private async Task<JobScheduler> StartAsync(IJob job, IJobRunGate gate, params string[] settings)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => s.Split('=', 2)).Select(kv => KeyValuePair.Create(kv[0], (string?)kv[1])))
             .Build();
         var options = Options.Create(new JobSchedulerOptions { StopTimeout = StopTimeout });
-        var jobs = new JobScheduler([job], configuration, options, new TimeProviderScheduler(_clock), new JobMetrics(_meterServices.GetRequiredService<IMeterFactory>()), _loggers.CreateLogger<JobScheduler>());
+        var jobs = new JobScheduler([job], configuration, options, new TimeProviderScheduler(_clock), gate, new JobMetrics(_meterServices.GetRequiredService<IMeterFactory>()), _loggers.CreateLogger<JobScheduler>());
         await jobs.StartAsync(Token);
         return jobs;
     }
@@ -219,5 +250,18 @@ public sealed class JobSchedulerTests
             _clock.Advance(TimeSpan.FromSeconds(1));
             await jobs.WhenIdleAsync().WaitAsync(Token);
         }
+    }
+
+    /// <summary>Refuses the first run, allows the second, and so on.</summary>
+    private sealed class AlternatingGate : IJobRunGate
+    {
+        public int Asked { get; private set; }
+
+        public ValueTask<bool> MayRunAsync(IJob job, TimeSpan interval, CancellationToken cancellationToken) => ValueTask.FromResult(++Asked % 2 == 0);
+    }
+
+    private sealed class FailingGate : IJobRunGate
+    {
+        public ValueTask<bool> MayRunAsync(IJob job, TimeSpan interval, CancellationToken cancellationToken) => throw new InvalidOperationException("Redis is down");
     }
 }

@@ -33,7 +33,17 @@ internal sealed class Boards : IDisposable
 
     /// <summary>The users of a page of monsters_defeated, best first.</summary>
     public List<int> Order(string period = "all", int? limit = null, int? offset = null) =>
-        [.. Service.Top("monsters_defeated", period, limit, offset).Entries.Select(e => e.User)];
+        [.. Service.TopAsync("monsters_defeated", period, limit, offset).Completed().Entries.Select(e => e.User)];
 
     public void Dispose() => Service.Dispose();
+}
+
+/// <summary>The boards of one process answer at once: a read that would wait is a failure here.</summary>
+internal static class CompletedAnswer
+{
+    public static T Completed<T>(this ValueTask<T> answer)
+    {
+        Assert.That(answer.IsCompletedSuccessfully, Is.True, "the boards in memory answer synchronously");
+        return answer.Result;
+    }
 }

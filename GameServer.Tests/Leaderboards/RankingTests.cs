@@ -57,8 +57,8 @@ public sealed class RankingTests
             _boards.Defeat(user, times: 1 + (user % 3));
         }
 
-        var all = _boards.Service.Top("monsters_defeated", "all", limit: 100);
-        var page = _boards.Service.Top("monsters_defeated", "all", limit: 7, offset: 10);
+        var all = _boards.Service.TopAsync("monsters_defeated", "all", limit: 100).Completed();
+        var page = _boards.Service.TopAsync("monsters_defeated", "all", limit: 7, offset: 10).Completed();
 
         Assert.That(all.Entries.Select(e => e.Rank), Is.EqualTo(Enumerable.Range(1, 25)));
         Assert.That(all.Total, Is.EqualTo(25));
@@ -86,7 +86,7 @@ public sealed class RankingTests
     [TestCase(null, -1, "offset")]
     public void A_limit_or_offset_out_of_bounds_is_invalid_params_naming_it(int? limit, int? offset, string field)
     {
-        var error = Assert.Throws<RpcException>(() => _boards.Service.Top("monsters_defeated", null, limit, offset))!;
+        var error = Assert.Throws<RpcException>(() => _boards.Service.TopAsync("monsters_defeated", null, limit, offset).Completed())!;
 
         Assert.That(error.Code, Is.EqualTo(ErrorCodes.InvalidParams));
         Assert.That(error.Details!["field"]!.GetValue<string>(), Is.EqualTo(field));
@@ -101,8 +101,8 @@ public sealed class RankingTests
     {
         foreach (var call in new Action[]
         {
-            () => _boards.Service.Top(board, period),
-            () => _boards.Service.Me(1, board, period),
+            () => _boards.Service.TopAsync(board, period).Completed(),
+            () => _boards.Service.MeAsync(1, board, period).Completed(),
         })
         {
             var error = Assert.Throws<RpcException>(() => call())!;
@@ -116,7 +116,7 @@ public sealed class RankingTests
     {
         _boards.Defeat(user: 1);
 
-        var page = _boards.Service.Top("monsters_defeated", period: null);
+        var page = _boards.Service.TopAsync("monsters_defeated", period: null).Completed();
 
         Assert.That(page.Period, Is.EqualTo(LeaderboardPeriods.All));
         Assert.That(page.Entries.Select(e => e.User), Is.EqualTo(new[] { 1 }));
@@ -130,7 +130,7 @@ public sealed class RankingTests
             _boards.Defeat(user, times: 10 - user);
         }
 
-        var me = _boards.Service.Me(5, "monsters_defeated", "all");
+        var me = _boards.Service.MeAsync(5, "monsters_defeated", "all").Completed();
 
         Assert.That((me.Rank, me.Score, me.Total), Is.EqualTo(((int?)5, 5.0, 9)));
         Assert.That(me.Around.Select(e => (e.Rank, e.User)), Is.EqualTo(new[] { (3, 3), (4, 4), (5, 5), (6, 6), (7, 7) }));
@@ -144,8 +144,8 @@ public sealed class RankingTests
             _boards.Defeat(user, times: 10 - user);
         }
 
-        Assert.That(_boards.Service.Me(1, "monsters_defeated", "all").Around.Select(e => e.User), Is.EqualTo(new[] { 1, 2, 3 }));
-        Assert.That(_boards.Service.Me(4, "monsters_defeated", "all").Around.Select(e => e.User), Is.EqualTo(new[] { 2, 3, 4 }));
+        Assert.That(_boards.Service.MeAsync(1, "monsters_defeated", "all").Completed().Around.Select(e => e.User), Is.EqualTo(new[] { 1, 2, 3 }));
+        Assert.That(_boards.Service.MeAsync(4, "monsters_defeated", "all").Completed().Around.Select(e => e.User), Is.EqualTo(new[] { 2, 3, 4 }));
     }
 
     [Test]
@@ -156,7 +156,7 @@ public sealed class RankingTests
             _boards.Defeat(user);
         }
 
-        var me = _boards.Service.Me(42, "monsters_defeated", "week");
+        var me = _boards.Service.MeAsync(42, "monsters_defeated", "week").Completed();
 
         Assert.That((me.Rank, me.Score, me.Total), Is.EqualTo(((int?)null, 0.0, 5)));
         Assert.That(me.Around.Select(e => e.Rank), Is.EqualTo(new[] { 4, 5 }), "the last two, the ones to climb past first");
@@ -169,7 +169,7 @@ public sealed class RankingTests
         _boards.Service.Count(LeaderboardBoard.DistanceWalked, 2, -5);
         _boards.Service.Count(LeaderboardBoard.DistanceWalked, 3, double.NaN);
 
-        Assert.That(_boards.Service.Top("distance_walked", "all").Total, Is.Zero);
+        Assert.That(_boards.Service.TopAsync("distance_walked", "all").Completed().Total, Is.Zero);
     }
 
     [Test]

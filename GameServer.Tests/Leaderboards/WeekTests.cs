@@ -27,7 +27,7 @@ public sealed class WeekTests
         _boards.Time.SetUtcNow(NextMonday);
 
         Assert.That(_boards.Order("week"), Is.Empty);
-        var lastWeek = _boards.Service.Top("monsters_defeated", "last_week");
+        var lastWeek = _boards.Service.TopAsync("monsters_defeated", "last_week").Completed();
         Assert.That(lastWeek.Entries.Select(e => (e.User, e.Score)), Is.EqualTo(new[] { (1, 4.0), (2, 3.0) }));
         Assert.That(_boards.Order("all"), Is.EqualTo(new[] { 1, 2 }), "all time goes on");
     }
@@ -42,8 +42,8 @@ public sealed class WeekTests
 
         Assert.That(_boards.Order("week"), Is.EqualTo(new[] { 2 }));
         Assert.That(_boards.Order("last_week"), Is.EqualTo(new[] { 1 }));
-        Assert.That(_boards.Service.Me(2, "monsters_defeated", "last_week").Rank, Is.Null);
-        Assert.That(_boards.Service.Me(2, "monsters_defeated", "all").Score, Is.EqualTo(5));
+        Assert.That(_boards.Service.MeAsync(2, "monsters_defeated", "last_week").Completed().Rank, Is.Null);
+        Assert.That(_boards.Service.MeAsync(2, "monsters_defeated", "all").Completed().Score, Is.EqualTo(5));
     }
 
     [Test]

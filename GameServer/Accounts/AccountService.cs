@@ -42,7 +42,7 @@ public sealed partial class AccountService(
     {
         ValidateUsername(username);
         ValidatePassword(password);
-        limits.TakeRegistration(client);
+        await limits.TakeRegistrationAsync(client, cancellationToken);
         if (store.FindUserByName(username) is not null)
         {
             throw RpcException.Conflict("username", "is already taken");
@@ -81,21 +81,21 @@ public sealed partial class AccountService(
     {
         ArgumentNullException.ThrowIfNull(username);
         ArgumentNullException.ThrowIfNull(password);
-        limits.TakeLogin(username, client);
+        await limits.TakeLoginAsync(username, client, cancellationToken);
         var user = store.FindUserByName(username);
         if (user is null || password.Length > MaxPasswordLength)
         {
             await hasher.VerifyDecoyAsync(password.Length > MaxPasswordLength ? "" : password, cancellationToken);
-            throw LoginFailed(username, client);
+            throw await LoginFailedAsync(username, client, cancellationToken);
         }
 
         var verdict = await hasher.VerifyAsync(user, password, cancellationToken);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            throw LoginFailed(username, client);
+            throw await LoginFailedAsync(username, client, cancellationToken);
         }
 
-        limits.RecordSuccess(username, client);
+        await limits.RecordSuccessAsync(username, client, cancellationToken);
         var rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded ? await hasher.HashAsync(user, password, cancellationToken) : null;
         // The store reads the user again after the slow hash: the session must not sign in with an admin flag revoked meanwhile.
         var (token, secret) = NewToken();
@@ -126,9 +126,9 @@ public sealed partial class AccountService(
     /// <summary>Whether <paramref name="username"/> follows the rule: 3-32 characters of A-Z, a-z, 0-9, _, . and -, and nothing else.</summary>
     public static bool IsValidUsername(string? username) => username is not null && UsernamePattern().IsMatch(username);
 
-    private RpcException LoginFailed(string username, IPAddress? client)
+    private async Task<RpcException> LoginFailedAsync(string username, IPAddress? client, CancellationToken cancellationToken)
     {
-        limits.RecordFailure(username, client);
+        await limits.RecordFailureAsync(username, client, cancellationToken);
         return RpcException.Unauthenticated("invalid username or password");
     }
 

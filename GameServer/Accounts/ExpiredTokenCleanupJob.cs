@@ -13,6 +13,9 @@ public sealed partial class ExpiredTokenCleanupJob(AccountService accounts, ILog
 
     public string EnabledKey => "CleanupEnabled";
 
+    /// <summary>Once per interval for the whole game, however many nodes.</summary>
+    public bool OncePerCluster => true;
+
     public TimeSpan DefaultInterval => TimeSpan.FromHours(1);
 
     public ValueTask RunAsync(CancellationToken cancellationToken)

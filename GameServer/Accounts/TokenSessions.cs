@@ -1,3 +1,4 @@
+using GameServer.Cluster;
 using GameServer.Protocol;
 using GameServer.Protocol.Accounts;
 using GameServer.Realtime;
@@ -12,7 +13,8 @@ namespace GameServer.Accounts;
 /// cost the timer queue one entry, not ten thousand. It also records when users were last seen.
 /// The transport knows the token only as an opaque credential id; what it means is known here.
 /// </summary>
-public sealed partial class TokenSessions(SessionRegistry registry, AccountService accounts, TimeProvider time, ILogger<TokenSessions> logger)
+public sealed partial class TokenSessions(
+    SessionRegistry registry, AccountService accounts, ClusterBus bus, LocalNode node, TimeProvider time, ILogger<TokenSessions> logger)
     : IHostedService, IDisposable
 {
     // The longest due time a timer accepts (about 49 days); a later expiry is re-armed when it fires.
@@ -61,8 +63,15 @@ public sealed partial class TokenSessions(SessionRegistry registry, AccountServi
         SignOut(session, SignOutReasons.Expired);
     }
 
-    /// <summary>Signs out every session using <paramref name="tokenHash"/> but <paramref name="except"/>, telling each <paramref name="reason"/>.</summary>
-    public void SignOutToken(string tokenHash, string reason, Session? except = null)
+    /// <summary>Signs out every session using <paramref name="tokenHash"/> but <paramref name="except"/>, on every node, telling each <paramref name="reason"/>.</summary>
+    public void SignOutToken(string tokenHash, string reason, Session? except = null) =>
+        bus.Publish(SignOutChannel, new SignOutOrder(tokenHash, null, reason, node.InstanceId, except?.Id), AccountsBusJson.Default.SignOutOrder);
+
+    /// <summary>Signs out every session of <paramref name="userId"/> on every node, whatever its token, telling each <paramref name="reason"/>.</summary>
+    public void SignOutUser(int userId, string reason) =>
+        bus.Publish(SignOutChannel, new SignOutOrder(null, userId, reason, node.InstanceId, null), AccountsBusJson.Default.SignOutOrder);
+
+    private void SignOutTokenHere(string tokenHash, string reason, Session? except)
     {
         Session[] sessions;
         lock (_gate)
@@ -76,8 +85,7 @@ public sealed partial class TokenSessions(SessionRegistry registry, AccountServi
         }
     }
 
-    /// <summary>Signs out every session of <paramref name="userId"/>, whatever its token, telling each <paramref name="reason"/>.</summary>
-    public void SignOutUser(int userId, string reason)
+    private void SignOutUserHere(int userId, string reason)
     {
         foreach (var session in registry.SessionsOf(userId))
         {
@@ -87,6 +95,7 @@ public sealed partial class TokenSessions(SessionRegistry registry, AccountServi
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        ListenToOtherNodes();
         registry.SignedOut += OnSignedOut;
         registry.Closed += OnClosed;
         return Task.CompletedTask;

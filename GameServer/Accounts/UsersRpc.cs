@@ -1,12 +1,11 @@
 using GameServer.Protocol;
 using GameServer.Protocol.Accounts;
-using GameServer.Realtime;
 using GameServer.Realtime.JsonRpc;
 
 namespace GameServer.Accounts;
 
 /// <summary>The admin's <c>users.*</c> methods; changes reach the user's open sessions at once.</summary>
-public sealed class UsersRpc(AccountService accounts, SessionRegistry sessions, TokenSessions tokenSessions) : IRpcMethods
+public sealed class UsersRpc(AccountService accounts, TokenSessions tokenSessions) : IRpcMethods
 {
     public void MapTo(RpcMethodTable.Builder methods)
     {
@@ -18,7 +17,7 @@ public sealed class UsersRpc(AccountService accounts, SessionRegistry sessions, 
             .Add(Methods.UsersSetAdmin, RpcAccess.Admin, json.SetAdminParams, json.UserInfo, (session, p, _) =>
             {
                 // Rights are checked per call from the session, so its open sessions must learn the new flag now.
-                var user = accounts.SetAdmin(session.User!.Id, p.Id, p.IsAdmin, UpdateSessions);
+                var user = accounts.SetAdmin(session.User!.Id, p.Id, p.IsAdmin, tokenSessions.UserChanged);
                 return ValueTask.FromResult(AuthRpc.ToInfo(user));
             })
             .Add(Methods.UsersSetPassword, RpcAccess.Admin, json.SetPasswordParams, json.UserInfo, async (session, p, ct) =>
@@ -27,19 +26,5 @@ public sealed class UsersRpc(AccountService accounts, SessionRegistry sessions, 
                 tokenSessions.SignOutUser(user.Id, SignOutReasons.PasswordReset);
                 return AuthRpc.ToInfo(user);
             });
-    }
-
-    // Each open session gets the new rights, then is told, so a dashboard of a revoked admin closes at once.
-    private void UpdateSessions(User user)
-    {
-        var changed = Notification.Create(Methods.AuthUserChanged, new UserChanged(AuthRpc.ToInfo(user)), GameJsonContext.Default.UserChanged);
-        foreach (var open in sessions.SessionsOf(user.Id))
-        {
-            if (open.CredentialId is { } credential && open.User is { } current)
-            {
-                open.SignIn(current with { IsAdmin = user.IsAdmin }, credential);
-                open.Send(changed);
-            }
-        }
     }
 }

@@ -16,6 +16,9 @@ public sealed class AnalyticsRollUpJob(AnalyticsService analytics) : IJob
 
     public string EnabledKey => "RollUpEnabled";
 
+    /// <summary>Once per interval for the whole game, however many nodes.</summary>
+    public bool OncePerCluster => true;
+
     public TimeSpan DefaultInterval => TimeSpan.FromHours(1);
 
     public ValueTask RunAsync(CancellationToken cancellationToken)

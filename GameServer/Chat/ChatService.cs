@@ -1,5 +1,6 @@
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
+using GameServer.Cluster;
 using GameServer.Limits;
 using GameServer.Protocol;
 using GameServer.Protocol.Chat;
@@ -16,13 +17,17 @@ namespace GameServer.Chat;
 public sealed partial class ChatService(
     IChatStore store,
     SessionRegistry sessions,
+    SessionBus sessionBus,
     IOptions<ChatOptions> options,
     TimeProvider time,
     ILogger<ChatService> logger)
 {
     private const int MaxTextLength = 500;
 
+    private const string Topic = "chat";
+
     private readonly ChatOptions _options = options.Value;
+
     private readonly Subscribers _subscribers = new(sessions);
 
     // On the server's clock, so a test can end the window in virtual time.
@@ -34,6 +39,9 @@ public sealed partial class ChatService(
 
     private readonly Subject<ChatMessage> _sent = new();
 
+    // Whether this node hears the chat of the others: from its first subscriber on.
+    private bool _topicAdded;
+
     private static GameJsonContext Json => GameJsonContext.Default;
 
     /// <summary>Subscribes the session to <c>chat.message</c> (again is harmless) and returns the latest messages.</summary>
@@ -42,6 +50,7 @@ public sealed partial class ChatService(
         ArgumentNullException.ThrowIfNull(session);
         lock (_order)
         {
+            AddTopicOnce();
             _subscribers.Add(session);
             return Latest(_options.HistoryLimit);
         }
@@ -72,7 +81,7 @@ public sealed partial class ChatService(
             var record = new ChatMessageRecord { User = sender.Id, Username = sender.Username, Text = validText, At = WholeMilliseconds(time.GetUtcNow()) };
             store.Insert(record);
             message = ToContract(record);
-            var recipients = _subscribers.Broadcast(Notification.Create(Methods.ChatMessage, message, Json.ChatMessage));
+            var recipients = sessionBus.Broadcast(Topic, Notification.Create(Methods.ChatMessage, message, Json.ChatMessage));
             LogSent(message.Id, sender.Username, recipients);
         }
 
@@ -91,6 +100,25 @@ public sealed partial class ChatService(
         }
 
         return Latest(count);
+    }
+
+    // Called under _order. A message from any node reaches this node's subscribers under the same lock
+    // as a subscription's history, so that history never misses a message sent before its first notification.
+    private void AddTopicOnce()
+    {
+        if (_topicAdded)
+        {
+            return;
+        }
+
+        sessionBus.AddTopic(Topic, message =>
+        {
+            lock (_order)
+            {
+                return _subscribers.Broadcast(message);
+            }
+        });
+        _topicAdded = true;
     }
 
     private ChatHistory Latest(int count) => new([.. store.Newest(count).Reverse().Select(ToContract)]);
@@ -115,6 +143,6 @@ public sealed partial class ChatService(
     private static ChatMessage ToContract(ChatMessageRecord record) =>
         new(record.Id, record.User, record.Username, record.Text, new DateTimeOffset(record.At.ToUniversalTime()));
 
-    [LoggerMessage(LogLevel.Debug, "Chat message {MessageId} by {User} went to {Recipients} subscribers")]
+    [LoggerMessage(LogLevel.Debug, "Chat message {MessageId} by {User} went to {Recipients} subscribers on this node")]
     private partial void LogSent(int messageId, string user, int recipients);
 }

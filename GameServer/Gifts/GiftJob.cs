@@ -1,4 +1,5 @@
 using GameServer.Accounts;
+using GameServer.Cluster;
 using GameServer.Inventory;
 using GameServer.Jobs;
 using GameServer.Realtime;
@@ -10,14 +11,17 @@ namespace GameServer.Gifts;
 /// Every <c>Gifts:Interval</c> (10 s), gives every active user a new weightless item named
 /// <c>Gift for {username}</c>, as the original's Celery beat task did for every user. Active means
 /// seen within <c>Gifts:ActiveWithin</c> (1 day) or online now: accounts made and abandoned, by the
-/// thousand if need be, stop growing the database. Users are handled in batches, one transaction
-/// each, so a run over thousands of users is a few transactions, not thousands.
+/// thousand if need be, stop growing the database. Online is this node's sessions and, in cluster
+/// mode, the users in the world on any node (<see cref="Presence"/>): the job runs on one node for the
+/// whole game. Users are handled in batches, one transaction each, so a run over thousands of users is
+/// a few transactions, not thousands.
 /// </summary>
 public sealed partial class GiftJob(
     IAccountStore accounts,
     InventoryService inventory,
     GiftFeed feed,
     SessionRegistry sessions,
+    Presence presence,
     IOptions<GiftsOptions> options,
     TimeProvider time,
     ILogger<GiftJob> logger) : IJob
@@ -27,6 +31,9 @@ public sealed partial class GiftJob(
     public string Name => "gifts";
 
     public string Section => GiftsOptions.Section;
+
+    /// <summary>Once per interval for the whole game, however many nodes.</summary>
+    public bool OncePerCluster => true;
 
     public TimeSpan DefaultInterval => TimeSpan.FromSeconds(10);
 
@@ -60,11 +67,12 @@ public sealed partial class GiftJob(
         var now = time.GetUtcNow().UtcDateTime;
         var seen = accounts.UserNamesSeenSince(window < now - DateTime.MinValue ? now - window : DateTime.MinValue).ToList();
 
-        // Someone connected for longer than the window has not been "seen" since signing in, but is here.
+        // Someone connected for longer than the window has not been "seen" since signing in, but is here,
+        // or in the world on another node (the job runs on one node for the whole cluster).
         var known = seen.Select(u => u.Id).ToHashSet();
-        foreach (var userId in sessions.OnlineUserIds)
+        foreach (var userId in sessions.OnlineUserIds.Concat(presence.OnlineUsers))
         {
-            if (!known.Contains(userId) && accounts.FindUser(userId) is { } user)
+            if (known.Add(userId) && accounts.FindUser(userId) is { } user)
             {
                 seen.Add((user.Id, user.Username));
             }

@@ -15,6 +15,20 @@ public interface IJob
     /// <summary>The switch's key within <see cref="Section"/>, for sections that hold several jobs.</summary>
     string EnabledKey => "Enabled";
 
+    /// <summary>
+    /// True for work the whole game needs done once per interval (gifts, clean-ups): in cluster mode one
+    /// node runs it, the holder of the lease <c>job:{Name}</c>. False (the default) for work on this
+    /// node's own memory (a write buffer, the patches to its own subscribers), which every node does.
+    /// </summary>
+    bool OncePerCluster => false;
+
+    /// <summary>
+    /// The lease of the authority whose memory the job works on (the world's: <c>world:default</c>), or
+    /// null. In cluster mode such a job runs only on the node holding that lease, the authority, at its
+    /// own pace (no record of the last run: the work is that node's memory); in one process always.
+    /// </summary>
+    string? AuthorityLease => null;
+
     /// <summary>The time between runs when configuration does not set one.</summary>
     TimeSpan DefaultInterval { get; }
 

@@ -11,6 +11,7 @@ public sealed partial class JobScheduler : IHostedService, IDisposable
 {
     private readonly ScheduledJob[] _jobs;
     private readonly IScheduler _scheduler;
+    private readonly IJobRunGate _runGate;
     private readonly JobMetrics _metrics;
     private readonly TimeSpan _stopTimeout;
     private readonly ILogger<JobScheduler> _logger;
@@ -18,7 +19,7 @@ public sealed partial class JobScheduler : IHostedService, IDisposable
     private readonly Lock _gate = new();
     private bool _stopped;
 
-    public JobScheduler(IEnumerable<IJob> jobs, IConfiguration configuration, IOptions<JobSchedulerOptions> options, IScheduler scheduler, JobMetrics metrics, ILogger<JobScheduler> logger)
+    public JobScheduler(IEnumerable<IJob> jobs, IConfiguration configuration, IOptions<JobSchedulerOptions> options, IScheduler scheduler, IJobRunGate gate, JobMetrics metrics, ILogger<JobScheduler> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _jobs = [.. jobs.Select(job => new ScheduledJob(job, JobOptions.Read(configuration, job)))];
@@ -30,6 +31,7 @@ public sealed partial class JobScheduler : IHostedService, IDisposable
 
         ArgumentNullException.ThrowIfNull(metrics);
         _scheduler = scheduler;
+        _runGate = gate ?? throw new ArgumentNullException(nameof(gate));
         _metrics = metrics;
         metrics.ObserveFailures(() => Statuses);
         _stopTimeout = options.Value.StopTimeout;
@@ -55,6 +57,7 @@ public sealed partial class JobScheduler : IHostedService, IDisposable
             if (job.Options.Enabled)
             {
                 LogScheduled(job.Job.Name, job.Options.Interval);
+                _runGate.Prepare(job.Job);
                 Arm(job);
             }
             else
@@ -140,17 +143,32 @@ public sealed partial class JobScheduler : IHostedService, IDisposable
                 return;
             }
 
-            var startedAt = _scheduler.Now;
-            job.Status = job.Status with { LastRun = startedAt, NextDue = null };
+            job.Status = job.Status with { NextDue = null };
 
             // Off the scheduler's thread: a job may do synchronous LiteDB work, and must hold up neither
             // the other jobs' timers nor request handling.
-            job.Running = Task.Run(() => RunAsync(job, startedAt));
+            job.Running = Task.Run(() => RunAsync(job));
         }
     }
 
-    private async Task RunAsync(ScheduledJob job, DateTimeOffset startedAt)
+    private async Task RunAsync(ScheduledJob job)
     {
+        if (!await MayRunAsync(job))
+        {
+            lock (_gate)
+            {
+                Arm(job);
+            }
+
+            return;
+        }
+
+        var startedAt = _scheduler.Now;
+        lock (_gate)
+        {
+            job.Status = job.Status with { LastRun = startedAt };
+        }
+
         string? error = null;
         try
         {
@@ -185,6 +203,26 @@ public sealed partial class JobScheduler : IHostedService, IDisposable
         }
     }
 
+    // A gate that fails (Redis down) skips the run: running it on every node could do it twice.
+    private async ValueTask<bool> MayRunAsync(ScheduledJob job)
+    {
+        try
+        {
+            if (await _runGate.MayRunAsync(job.Job, job.Options.Interval, _giveUp.Token))
+            {
+                return true;
+            }
+
+            LogSkipped(job.Job.Name);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogGateFailed(e, job.Job.Name);
+        }
+
+        return false;
+    }
+
     private IEnumerable<string> RunningJobNames()
     {
         lock (_gate)
@@ -201,6 +239,12 @@ public sealed partial class JobScheduler : IHostedService, IDisposable
 
     [LoggerMessage(LogLevel.Error, "Job {Job} failed; correlation id {CorrelationId}; the schedule goes on")]
     private partial void LogRunFailed(Exception exception, string job, string correlationId);
+
+    [LoggerMessage(LogLevel.Debug, "Job {Job} skipped: another node runs it this time")]
+    private partial void LogSkipped(string job);
+
+    [LoggerMessage(LogLevel.Warning, "Job {Job} skipped: could not tell whether another node runs it")]
+    private partial void LogGateFailed(Exception exception, string job);
 
     [LoggerMessage(LogLevel.Warning, "Job {Job} was cancelled by the server stopping")]
     private partial void LogCancelled(string job);

@@ -17,6 +17,9 @@ public static class JobsFeature
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IScheduler>(sp => new TimeProviderScheduler(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<JobMetrics>();
+
+        // Cluster mode registers its own gate first; one process runs every run.
+        services.TryAddSingleton<IJobRunGate, EveryRunGate>();
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         return services;

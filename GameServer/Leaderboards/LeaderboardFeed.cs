@@ -1,4 +1,3 @@
-using GameServer.Protocol;
 using GameServer.Protocol.Leaderboards;
 using GameServer.Realtime;
 
@@ -13,7 +12,7 @@ public sealed class LeaderboardFeed : IDisposable
     private readonly LeaderboardService _boards;
     private readonly LeaderboardChannel[] _channels;
 
-    public LeaderboardFeed(LeaderboardService boards, SessionRegistry sessions, TimeProvider time)
+    public LeaderboardFeed(LeaderboardService boards, SessionRegistry sessions, TimeProvider time, ILogger<LeaderboardFeed> logger)
     {
         ArgumentNullException.ThrowIfNull(boards);
         _boards = boards;
@@ -21,17 +20,17 @@ public sealed class LeaderboardFeed : IDisposable
         [
             .. from board in LeaderboardNames.Boards
                from period in LeaderboardNames.Periods
-               select new LeaderboardChannel(boards, board, period, sessions, time),
+               select new LeaderboardChannel(boards, board, period, sessions, time, logger),
         ];
         boards.TopChanged += OnTopChanged;
     }
 
     /// <summary>Subscribes the session to one board and period; answers with its top 10 now.</summary>
-    public LeaderboardPage Subscribe(Session session, string? board, string? period)
+    public ValueTask<LeaderboardPage> SubscribeAsync(Session session, string? board, string? period)
     {
         var channel = Channel(board, period);
         channel.Subscribers.Add(session);
-        return _boards.Top(board, period, Ranking.TopSize);
+        return _boards.TopAsync(board, period, Ranking.TopSize);
     }
 
     public bool Unsubscribe(Session session, string? board, string? period) => Channel(board, period).Subscribers.Remove(session);
@@ -52,77 +51,4 @@ public sealed class LeaderboardFeed : IDisposable
         _channels[((int)board * LeaderboardNames.Periods.Count) + (int)period];
 
     private void OnTopChanged(LeaderboardBoard board, LeaderboardPeriod period) => Channel(board, period).TopChanged();
-}
-
-/// <summary>
-/// One board and period's notifications: at most one per <see cref="MinInterval"/>, and only when the
-/// top 10 differs from what subscribers were last told. The first change after a quiet second goes at
-/// once; changes within the second are gathered into one, sent when the second is up, with the top 10
-/// as it is then.
-/// </summary>
-internal sealed class LeaderboardChannel(LeaderboardService boards, LeaderboardBoard board, LeaderboardPeriod period, SessionRegistry sessions, TimeProvider time) : IDisposable
-{
-    public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
-
-    private readonly Lock _lock = new();
-    private ITimer? _pending;
-    private DateTimeOffset _lastSentAt = DateTimeOffset.MinValue;
-    private IReadOnlyList<LeaderboardEntry> _lastTop = [];
-
-    public Subscribers Subscribers { get; } = new(sessions);
-
-    public void TopChanged()
-    {
-        lock (_lock)
-        {
-            if (_pending is not null)
-            {
-                return;
-            }
-
-            var wait = _lastSentAt == DateTimeOffset.MinValue ? TimeSpan.Zero : _lastSentAt + MinInterval - time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
-            {
-                _pending = time.CreateTimer(_ => Send(), null, wait, Timeout.InfiniteTimeSpan);
-                return;
-            }
-        }
-
-        Send();
-    }
-
-    public void Dispose()
-    {
-        lock (_lock)
-        {
-            _pending?.Dispose();
-            _pending = null;
-        }
-    }
-
-    private void Send()
-    {
-        lock (_lock)
-        {
-            _pending?.Dispose();
-            _pending = null;
-            var top = boards.TopTen(board, period);
-            if (top.SequenceEqual(_lastTop))
-            {
-                return;
-            }
-
-            _lastTop = top;
-
-            // Nobody to tell: the top is remembered, so a later subscriber is not told what its answer said, and the second is not used up.
-            if (Subscribers.Count == 0)
-            {
-                return;
-            }
-
-            _lastSentAt = time.GetUtcNow();
-            var changed = new LeaderboardChanged(board.Name(), period.Name(), top);
-            Subscribers.Broadcast(Notification.Create(Methods.LeaderboardChanged, changed, GameJsonContext.Default.LeaderboardChanged));
-        }
-    }
 }

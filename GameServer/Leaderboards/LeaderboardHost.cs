@@ -19,16 +19,15 @@ public sealed partial class LeaderboardHost(
 {
     private readonly List<IDisposable> _followed = [];
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        persistence.Load();
+        await persistence.LoadAsync();
         _followed.Add(players.Moved.Subscribe(moved => Count(LeaderboardBoard.DistanceWalked, moved.User, moved.Distance)));
         _followed.Add(monsters.Defeats.Subscribe(defeat => Count(LeaderboardBoard.MonstersDefeated, defeat.User, 1)));
         _followed.Add(gifts.Given.Subscribe(given => CountEach(LeaderboardBoard.GiftsReceived, given.Users)));
-        return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         foreach (var followed in _followed)
         {
@@ -36,8 +35,15 @@ public sealed partial class LeaderboardHost(
         }
 
         _followed.Clear();
-        persistence.Save();
-        return Task.CompletedTask;
+        try
+        {
+            await persistence.SaveAsync();
+        }
+        catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            // Cluster mode with Redis gone: what is unsaved stays listed in Redis for the next save of any node.
+            LogFinalSaveFailed(e);
+        }
     }
 
     // Counting runs on the thread of the move, strike or gift run that raised it: a fault here is logged,
@@ -65,6 +71,9 @@ public sealed partial class LeaderboardHost(
             LogCountFailed(e, board.Name(), users.Count > 0 ? users[0] : 0);
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "Leaderboards: the last save at stop could not reach Redis; the changes stay listed there")]
+    private partial void LogFinalSaveFailed(Exception error);
 
     [LoggerMessage(LogLevel.Error, "Leaderboard {Board} failed to count an event of user {UserId}")]
     private partial void LogCountFailed(Exception error, string board, int userId);

@@ -16,11 +16,10 @@ public sealed class LeaderboardPersistJob(LeaderboardPersistence persistence) : 
 
     public string EnabledKey => "PersistEnabled";
 
+    /// <summary>In cluster mode the boards are in Redis, and one node copies what changed to the database.</summary>
+    public bool OncePerCluster => true;
+
     public TimeSpan DefaultInterval => TimeSpan.FromSeconds(5);
 
-    public ValueTask RunAsync(CancellationToken cancellationToken)
-    {
-        persistence.Save();
-        return ValueTask.CompletedTask;
-    }
+    public async ValueTask RunAsync(CancellationToken cancellationToken) => await persistence.SaveAsync();
 }

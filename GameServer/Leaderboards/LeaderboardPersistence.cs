@@ -12,13 +12,32 @@ public sealed partial class LeaderboardPersistence(
     ILeaderboardStore store,
     IAccountStore accounts,
     UsernameBook names,
-    ILogger<LeaderboardPersistence> logger)
+    ILogger<LeaderboardPersistence> logger,
+    RedisStandings? cluster = null)
 {
+    // Changed scores taken from Redis per write: one transaction each.
+    private const int ClusterBatch = 5000;
+
     private readonly Lock _saving = new();
+    private readonly SemaphoreSlim _savingFromCluster = new(1, 1);
     private string? _prunedFor;
 
     /// <summary>Reads all-time, this week's and last week's scores of every board; called once, before any event is counted.</summary>
-    public void Load()
+    public ValueTask LoadAsync()
+    {
+        if (cluster is not null)
+        {
+            return LoadIntoClusterAsync();
+        }
+
+        LoadIntoMemory();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Writes every score changed since the last call; on failure they stay unsaved for the next one.</summary>
+    public ValueTask<int> SaveAsync() => cluster is not null ? SaveFromClusterAsync() : ValueTask.FromResult(SaveFromMemory());
+
+    private void LoadIntoMemory()
     {
         boards.RollWeeks();
         var week = boards.CurrentWeek;
@@ -52,8 +71,7 @@ public sealed partial class LeaderboardPersistence(
         LogLoaded(ranked, week.Key);
     }
 
-    /// <summary>Writes every score changed since the last call; on failure they stay unsaved for the next one.</summary>
-    public int Save()
+    private int SaveFromMemory()
     {
         // The job and the final save at shutdown may meet; one batch at a time keeps an older one from landing last.
         lock (_saving)
@@ -98,6 +116,64 @@ public sealed partial class LeaderboardPersistence(
 
             PruneOldWeeks();
             return batch.Count;
+        }
+    }
+
+    // The first node up against an empty Redis loads the stored boards into it; the others find them there.
+    private async ValueTask LoadIntoClusterAsync()
+    {
+        names.Add(accounts.AllUserNames());
+        if (!await cluster!.ClaimLoadingAsync())
+        {
+            return;
+        }
+
+        var week = boards.CurrentWeek;
+        var ranked = 0;
+        foreach (var key in new[] { LeaderboardScoreRecord.AllTime, week.Key, week.Previous.Key })
+        {
+            foreach (var byBoard in store.InPeriod(key).GroupBy(s => s.Board))
+            {
+                await cluster.LoadAsync(LeaderboardNames.ParseBoard(byBoard.Key), key, [.. byBoard.Select(s => s.ToScore())]);
+                ranked += byBoard.Count();
+            }
+        }
+
+        LogLoaded(ranked, week.Key);
+    }
+
+    private async ValueTask<int> SaveFromClusterAsync()
+    {
+        // As in memory, one batch at a time; the wait holds no thread.
+        await _savingFromCluster.WaitAsync();
+        try
+        {
+            var saved = 0;
+            while (await cluster!.TakeUnsavedAsync(ClusterBatch) is { Count: > 0 } batch)
+            {
+                try
+                {
+                    store.Save(batch);
+                }
+                catch
+                {
+                    await cluster.ReturnUnsavedAsync(batch);
+                    throw;
+                }
+
+                saved += batch.Count;
+                if (batch.Count < ClusterBatch)
+                {
+                    break;
+                }
+            }
+
+            PruneOldWeeks();
+            return saved;
+        }
+        finally
+        {
+            _savingFromCluster.Release();
         }
     }
 

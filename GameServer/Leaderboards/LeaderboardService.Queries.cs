@@ -15,8 +15,11 @@ public sealed partial class LeaderboardService
     /// <summary>Entries shown on each side of the caller in <c>leaderboard.me</c>.</summary>
     public const int AroundEachSide = 2;
 
-    /// <summary>A page of the board, best first: <paramref name="limit"/> entries (10 when left out, at most 100) from <paramref name="offset"/>.</summary>
-    public LeaderboardPage Top(string? board, string? period, int? limit = null, int? offset = null)
+    /// <summary>
+    /// A page of the board, best first: <paramref name="limit"/> entries (10 when left out, at most 100) from <paramref name="offset"/>.
+    /// In memory it completes at once; in cluster mode it waits on Redis without holding a thread.
+    /// </summary>
+    public ValueTask<LeaderboardPage> TopAsync(string? board, string? period, int? limit = null, int? offset = null)
     {
         var (whichBoard, whichPeriod) = (LeaderboardNames.ParseBoard(board), LeaderboardNames.ParsePeriod(period));
         var take = limit switch
@@ -31,19 +34,34 @@ public sealed partial class LeaderboardService
             < 0 => throw RpcException.InvalidParams("offset", "must be >= 0"),
             { } given => given,
         };
+        if (_cluster is not null)
+        {
+            return PageInClusterAsync(whichBoard, whichPeriod, skip, take);
+        }
+
         var order = Current(whichBoard, whichPeriod);
-        return new LeaderboardPage(whichBoard.Name(), whichPeriod.Name(), Entries(order, skip, take), order.Count);
+        return ValueTask.FromResult(new LeaderboardPage(whichBoard.Name(), whichPeriod.Name(), Entries(order, skip, take), order.Count));
     }
 
     /// <summary>The top 10 now: the content of <c>leaderboard.subscribe</c>'s answer and of <c>leaderboard.changed</c>.</summary>
     /// <remarks>It does not roll the week (the week's end raises its own change), so it raises nothing itself.</remarks>
-    public IReadOnlyList<LeaderboardEntry> TopTen(LeaderboardBoard board, LeaderboardPeriod period) =>
-        Entries(Standings(board)[period].Order, 0, Ranking.TopSize);
+    public async ValueTask<IReadOnlyList<LeaderboardEntry>> TopTenAsync(LeaderboardBoard board, LeaderboardPeriod period) =>
+        _cluster is not null
+            ? (await PageInClusterAsync(board, period, 0, Ranking.TopSize)).Entries
+            : Entries(Standings(board)[period].Order, 0, Ranking.TopSize);
 
     /// <summary>Where <paramref name="user"/> stands on the board: rank (null while unranked), score, total and the entries around.</summary>
-    public LeaderboardStanding Me(int user, string? board, string? period)
+    public ValueTask<LeaderboardStanding> MeAsync(int user, string? board, string? period)
     {
         var (whichBoard, whichPeriod) = (LeaderboardNames.ParseBoard(board), LeaderboardNames.ParsePeriod(period));
+        return _cluster is not null
+            ? StandingInClusterAsync(user, whichBoard, whichPeriod)
+            : ValueTask.FromResult(StandingInMemory(user, whichBoard, whichPeriod));
+    }
+
+    private LeaderboardStanding StandingInMemory(int user, LeaderboardBoard whichBoard, LeaderboardPeriod whichPeriod)
+    {
+
         var standings = Standings(whichBoard);
         RollIfWeekEnded(standings);
         RankedScore? mine;

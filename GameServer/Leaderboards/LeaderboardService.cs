@@ -12,13 +12,17 @@ public sealed partial class LeaderboardService : IDisposable
     private readonly TimeProvider _time;
     private readonly UsernameBook _names;
     private readonly ITimer _weekTimer;
+    private readonly RedisStandings? _cluster;
     private long _sequence;
 
-    public LeaderboardService(TimeProvider time, UsernameBook names)
+    /// <summary>The boards of one process, or with <paramref name="cluster"/> the cluster's boards in Redis.</summary>
+    public LeaderboardService(TimeProvider time, UsernameBook names, RedisStandings? cluster = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
         _names = names;
+        _cluster = cluster;
+        cluster?.FollowTopChanges(OnClusterTopChanged);
         var now = time.GetUtcNow();
         var week = IsoWeek.Of(now);
         _boards = [.. LeaderboardNames.Boards.Select(board => new BoardStandings(board, week))];
@@ -41,6 +45,12 @@ public sealed partial class LeaderboardService : IDisposable
             return;
         }
 
+        if (_cluster is not null)
+        {
+            CountInCluster(board, [user], points);
+            return;
+        }
+
         var standings = _boards[(int)board];
         bool rolled, allTop, weekTop;
         lock (standings.Lock)
@@ -60,6 +70,12 @@ public sealed partial class LeaderboardService : IDisposable
         ArgumentNullException.ThrowIfNull(users);
         if (!(points > 0))
         {
+            return;
+        }
+
+        if (_cluster is not null)
+        {
+            CountInCluster(board, users, points);
             return;
         }
 

@@ -1,7 +1,10 @@
 using GameServer.Accounts;
+using GameServer.Cluster;
 using GameServer.Jobs;
 using GameServer.Storage;
 using GameServer.Storage.LiteDb;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace GameServer.Leaderboards;
 
@@ -18,6 +21,11 @@ public static class LeaderboardsFeature
             var accounts = sp.GetRequiredService<IAccountStore>();
             return new UsernameBook(id => accounts.FindUser(id)?.Username);
         });
+        if (ClusterOptions.EnabledIn(configuration))
+        {
+            services.AddSingleton(sp => new RedisStandings(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.Name, sp.GetRequiredService<ILogger<RedisStandings>>()));
+        }
+
         services.AddSingleton<LeaderboardService>();
         services.AddSingleton<LeaderboardFeed>();
         services.AddStore<ILeaderboardStore, LiteDbLeaderboardStore, PostgresLeaderboardStore>(configuration);

@@ -13,11 +13,11 @@ public sealed class LeaderboardsRpc(LeaderboardService boards, LeaderboardFeed f
         var json = GameJsonContext.Default;
         methods
             .Add(Methods.LeaderboardTop, RpcAccess.User, json.LeaderboardTopParams, json.LeaderboardPage,
-                (_, p, _) => ValueTask.FromResult(boards.Top(p.Board, p.Period, p.Limit, p.Offset)))
+                (_, p, _) => boards.TopAsync(p.Board, p.Period, p.Limit, p.Offset))
             .Add(Methods.LeaderboardMe, RpcAccess.User, json.LeaderboardRef, json.LeaderboardStanding,
-                (session, p, _) => ValueTask.FromResult(boards.Me(session.User!.Id, p.Board, p.Period)))
+                (session, p, _) => boards.MeAsync(session.User!.Id, p.Board, p.Period))
             .Add(Methods.LeaderboardSubscribe, RpcAccess.User, json.LeaderboardRef, json.LeaderboardPage,
-                (session, p, _) => ValueTask.FromResult(feed.Subscribe(session, p.Board, p.Period)))
+                (session, p, _) => feed.SubscribeAsync(session, p.Board, p.Period))
             .Add(Methods.LeaderboardUnsubscribe, RpcAccess.User, json.LeaderboardRef, json.UnsubscribeResult,
                 (session, p, _) => ValueTask.FromResult(new UnsubscribeResult(feed.Unsubscribe(session, p.Board, p.Period))));
     }

@@ -1,5 +1,6 @@
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
+using GameServer.Cluster;
 using GameServer.Players;
 using GameServer.Protocol;
 using GameServer.Protocol.Monsters;
@@ -15,7 +16,7 @@ namespace GameServer.Monsters;
 /// once per <c>World:PatchInterval</c>), and <c>monsters.defeated</c> to the devices of the player who
 /// defeated one.
 /// </summary>
-public sealed class MonsterFeed(MonsterWorld world, PlayerWorld players, SessionRegistry sessions, IOptions<WorldOptions> options) : IWorldFeed
+public sealed class MonsterFeed(MonsterWorld world, PlayerWorld players, SessionRegistry sessions, SessionBus bus, IOptions<WorldOptions> options) : IWorldFeed
 {
     private readonly EntityFeed<Monster> _feed = new(
         "monsters", new MonsterEntryKind(), world, sessions, options.Value.EffectiveMaxRadius, options.Value.GridCellSize);
@@ -54,11 +55,11 @@ public sealed class MonsterFeed(MonsterWorld world, PlayerWorld players, Session
     /// <summary>Tells followers that a player struck a monster.</summary>
     public void Struck(MonsterStruck strike) => _strikes.OnNext(strike);
 
-    /// <summary>Tells every device of the player that it defeated a monster.</summary>
+    /// <summary>Tells every device of the player, on every node, that it defeated a monster.</summary>
     public void Defeated(MonsterDefeated defeat)
     {
         ArgumentNullException.ThrowIfNull(defeat);
-        sessions.SendToUser(defeat.User, Notification.Create(Methods.MonstersDefeated, defeat, Json.MonsterDefeated));
+        bus.SendToUser(defeat.User, Notification.Create(Methods.MonstersDefeated, defeat, Json.MonsterDefeated));
         _defeats.OnNext(defeat);
     }
 }

@@ -1,4 +1,5 @@
 using GameServer.Jobs;
+using GameServer.World;
 
 namespace GameServer.Monsters;
 
@@ -15,6 +16,8 @@ public sealed class MonsterPersistJob(MonsterWorld world) : IJob
     public string IntervalKey => "PersistInterval";
 
     public string EnabledKey => "PersistEnabled";
+
+    public string? AuthorityLease => WorldFeature.AuthorityName;
 
     public TimeSpan DefaultInterval => TimeSpan.FromSeconds(5);
 

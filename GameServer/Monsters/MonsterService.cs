@@ -79,7 +79,9 @@ public sealed partial class MonsterService(
     {
         lock (monsters.Lock)
         {
-            if (!store.Delete(id))
+            var deleted = false;
+            monsters.WriteNow(() => deleted = store.Delete(id));
+            if (!deleted)
             {
                 throw RpcException.NotFound("monster", id);
             }
@@ -106,12 +108,14 @@ public sealed partial class MonsterService(
         var taken = MonsterStateMachine.AfterSave(monster);
         if (monster.Id == 0)
         {
-            store.Insert(monster);
+            monsters.WriteNow(() => store.Insert(monster));
             monsters.Add(monster);
         }
         else
         {
-            if (!store.Update(monster))
+            var updated = false;
+            monsters.WriteNow(() => updated = store.Update(monster));
+            if (!updated)
             {
                 throw RpcException.NotFound("monster", monster.Id);
             }

@@ -1,5 +1,6 @@
 using System.Reactive.Concurrency;
 using GameServer.Jobs;
+using GameServer.World;
 
 namespace GameServer.Monsters;
 
@@ -16,6 +17,8 @@ public sealed class MonsterTickJob(MonsterBehaviour behaviour, IScheduler clock)
     public string IntervalKey => "TickInterval";
 
     public string EnabledKey => "TickEnabled";
+
+    public string? AuthorityLease => WorldFeature.AuthorityName;
 
     public TimeSpan DefaultInterval => TimeSpan.FromMilliseconds(500);
 

@@ -1,3 +1,4 @@
+using GameServer.Cluster.Authority;
 using GameServer.Players;
 using GameServer.Protocol.Monsters;
 using GameServer.World;
@@ -9,7 +10,7 @@ namespace GameServer.Monsters;
 /// store at once; tick and combat changes are remembered in its <see cref="ChangeSet"/> and written in
 /// batches by <see cref="MonsterPersistJob"/>; every change is shown at the next patch (<see cref="MonsterFeed"/>).
 /// </summary>
-public sealed partial class MonsterWorld(IMonsterStore store, PlayerWorld players) : IEntitySource<Monster>
+public sealed partial class MonsterWorld(IMonsterStore store, PlayerWorld players, IAuthority authority) : IEntitySource<Monster>
 {
     private readonly Dictionary<int, MonsterRecord> _monsters = [];
 
@@ -55,14 +56,25 @@ public sealed partial class MonsterWorld(IMonsterStore store, PlayerWorld player
     /// <summary>The monster changed and is to be shown and, later, saved.</summary>
     internal void Changed(MonsterRecord monster) => Changes.Changed(monster.Id);
 
+    /// <summary>
+    /// Runs an admin's write to the store at once, under the world's fence: an owner that lost the world
+    /// writes nothing (<see cref="AuthorityLostException"/>).
+    /// </summary>
+    internal void WriteNow(Action write) => authority.WriteFenced(write);
+
     /// <summary>The monster changed and was saved already: only shown.</summary>
     internal void ChangedAndSaved(MonsterRecord monster) => Changes.Shown(monster.Id);
 
     /// <summary>The monster left the world (defeated): subscribers are told it is gone; it is saved with its respawn time.</summary>
     internal void Vanished(MonsterRecord monster) => Changes.Changed(monster.Id);
 
-    /// <summary>Writes the monsters changed since the last save, in one transaction; a failed save is retried next time.</summary>
-    public int Persist() => Changes.Save(Lock, id => _monsters.TryGetValue(id, out var monster) ? Copy(monster) : null, store.UpdateMany);
+    /// <summary>
+    /// Writes the monsters changed since the last save, in one transaction; a failed save is retried next
+    /// time. Only the world's owner writes (always, on one node), under its lease's fence.
+    /// </summary>
+    public int Persist() => authority.IsHere
+        ? Changes.Save(Lock, id => _monsters.TryGetValue(id, out var monster) ? Copy(monster) : null, changed => authority.WriteFenced(() => store.UpdateMany(changed)))
+        : 0;
 
     // The store serialises outside the lock, so it gets copies that ticks cannot change underneath it.
     private static MonsterRecord Copy(MonsterRecord monster) => new()

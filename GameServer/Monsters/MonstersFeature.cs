@@ -1,3 +1,4 @@
+using GameServer.Cluster;
 using GameServer.Configuration;
 using GameServer.Jobs;
 using GameServer.Storage;
@@ -21,6 +22,13 @@ public static class MonstersFeature
         services.AddSingleton<MonsterBehaviour>();
         services.AddSingleton<MonsterService>();
         services.AddHostedService<MonsterWorldHost>();
+        if (ClusterOptions.EnabledIn(configuration))
+        {
+            services.AddSingleton<MonstersAcrossNodes>();
+            services.AddSingleton<IChangeRelay>(sp => sp.GetRequiredService<MonstersAcrossNodes>());
+            services.AddHostedService(sp => sp.GetRequiredService<MonstersAcrossNodes>());
+        }
+
         services.AddJob<MonsterTickJob>();
         services.AddJob<MonsterPersistJob>();
         services.AddSingleton<MonstersRpc>();

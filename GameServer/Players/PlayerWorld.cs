@@ -1,3 +1,4 @@
+using GameServer.Cluster.Authority;
 using GameServer.Limits;
 using GameServer.Protocol.Players;
 using GameServer.Realtime.JsonRpc;
@@ -19,13 +20,15 @@ public sealed partial class PlayerWorld : IEntitySource<PlayerInfo>
     private readonly List<int> _nearby = [];
     private readonly WorldOptions _options;
     private readonly IPlayerStore _store;
+    private readonly IAuthority _authority;
     private readonly TokenBuckets<int> _moves;
 
-    public PlayerWorld(IOptions<WorldOptions> options, IPlayerStore store, TimeProvider time)
+    public PlayerWorld(IOptions<WorldOptions> options, IPlayerStore store, IAuthority authority, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _store = store;
+        _authority = authority;
         Grid = new SpatialGrid(_options.GridCellSize);
 
         // A bucket per user refilling continuously: a sliding window with segments refused about one
@@ -89,6 +92,12 @@ public sealed partial class PlayerWorld : IEntitySource<PlayerInfo>
             throw RpcException.RateLimited(retryAfter);
         }
 
+        // In cluster mode a user registered on another node may move before its presence reached the owner.
+        if (!IsKnown(userId) && _store.FindByUser(userId) is { } fresh)
+        {
+            Learn(fresh);
+        }
+
         Position moved;
         double distance;
         lock (_lock)
@@ -128,15 +137,13 @@ public sealed partial class PlayerWorld : IEntitySource<PlayerInfo>
         // The store is read outside the lock, so moves are never held up by the database.
         var fresh = known ? null : _store.FindByUser(userId);
 
+        if (fresh is not null)
+        {
+            Learn(fresh);
+        }
+
         lock (_lock)
         {
-            if (fresh is not null && !_byUser.ContainsKey(userId))
-            {
-                // New to the world, so new to every subscriber: its next entry is whole.
-                Add(new PlayerState(fresh));
-                Changes.Shown(fresh.Id);
-            }
-
             if (_byUser.TryGetValue(userId, out var player) && player.Online != online)
             {
                 player.Online = online;
@@ -198,8 +205,34 @@ public sealed partial class PlayerWorld : IEntitySource<PlayerInfo>
         }
     }
 
-    /// <summary>Writes the players changed since the last save, in one transaction; a failed save is retried next time.</summary>
-    public int Persist() => Changes.Save(_lock, id => _byId.GetValueOrDefault(id)?.ToRecord(), _store.SavePositions);
+    /// <summary>
+    /// Writes the players changed since the last save, in one transaction; a failed save is retried next
+    /// time. Only the world's owner writes (always, on one node), under its lease's fence.
+    /// </summary>
+    public int Persist() => _authority.IsHere
+        ? Changes.Save(_lock, id => _byId.GetValueOrDefault(id)?.ToRecord(), records => _authority.WriteFenced(() => _store.SavePositions(records)))
+        : 0;
+
+    private bool IsKnown(int userId)
+    {
+        lock (_lock)
+        {
+            return _byUser.ContainsKey(userId);
+        }
+    }
+
+    private void Learn(PlayerRecord fresh)
+    {
+        lock (_lock)
+        {
+            if (!_byUser.ContainsKey(fresh.User))
+            {
+                // New to the world, so new to every subscriber: its next entry is whole.
+                Add(new PlayerState(fresh));
+                Changes.Shown(fresh.Id);
+            }
+        }
+    }
 
     private void Add(PlayerState player)
     {

@@ -1,4 +1,5 @@
 using GameServer.Accounts;
+using GameServer.Cluster;
 using GameServer.Configuration;
 using GameServer.Jobs;
 using GameServer.Storage;
@@ -21,6 +22,13 @@ public static class PlayersFeature
         services.AddSingleton<IWorldFeed>(sp => sp.GetRequiredService<PlayerFeed>());
         services.AddSingleton<PlayersRpc>();
         services.AddHostedService<PlayerWorldHost>();
+        if (ClusterOptions.EnabledIn(configuration))
+        {
+            services.AddSingleton<PlayersAcrossNodes>();
+            services.AddSingleton<IChangeRelay>(sp => sp.GetRequiredService<PlayersAcrossNodes>());
+            services.AddHostedService(sp => sp.GetRequiredService<PlayersAcrossNodes>());
+        }
+
         services.AddWorld();
         services.AddJob<PlayerPersistJob>();
         return services;

@@ -48,6 +48,9 @@ public sealed class SessionRegistry
     public IReadOnlyList<Session> SessionsOf(int userId) =>
         _byUser.TryGetValue(userId, out var sessions) ? sessions : [];
 
+    /// <summary>The open session numbered <paramref name="sessionId"/> on this node, if any.</summary>
+    public Session? Find(long sessionId) => _sessions.GetValueOrDefault(sessionId);
+
     /// <summary>Whether any session of <paramref name="userId"/> is open.</summary>
     public bool IsOnline(int userId) => _byUser.ContainsKey(userId);
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using GameServer.Cluster;
 using GameServer.Jobs;
 using GameServer.Protocol;
 using GameServer.Protocol.System;
@@ -8,7 +9,7 @@ using GameServer.Realtime.JsonRpc;
 namespace GameServer.ServerStatus;
 
 /// <summary>The <c>system.*</c> methods: a clock anyone may ping, and the server's vital signs for logged-in users (they name its jobs and load).</summary>
-public sealed class SystemRpc(SessionRegistry sessions, JobScheduler jobs, TimeProvider time) : IRpcMethods
+public sealed class SystemRpc(SessionRegistry sessions, JobScheduler jobs, LocalNode node, ClusterNodes nodes, TimeProvider time) : IRpcMethods
 {
     private static readonly string Version =
         typeof(SystemRpc).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
@@ -32,8 +33,16 @@ public sealed class SystemRpc(SessionRegistry sessions, JobScheduler jobs, TimeP
                     sessions.Metrics.MessagesSent,
                     [.. jobs.Statuses.Select(ToInfo)],
                     sessions.Metrics.NotificationsRefused,
-                    sessions.Metrics.SessionsLoggedIn)));
+                    sessions.Metrics.SessionsLoggedIn,
+                    nodes.Live.Count == 0 ? null : node.Id,
+                    [.. nodes.Live.Select(n => n.Id == node.Id ? Fresh(n) : n).Select(ToInfo)])));
     }
+
+    // This node's own figures are read now, not from its last heartbeat.
+    private NodeStatus Fresh(NodeStatus self) =>
+        self with { Connections = sessions.Metrics.Connections, SessionsLoggedIn = sessions.Metrics.SessionsLoggedIn, Roles = node.Roles };
+
+    private static NodeInfo ToInfo(NodeStatus n) => new(n.Id, n.Connections, n.SessionsLoggedIn, n.Roles, n.At);
 
     private static JobInfo ToInfo(JobStatus s) =>
         new(s.Name, s.Enabled, s.Interval.TotalSeconds, s.LastRun, s.LastDuration?.TotalMilliseconds, s.LastError, s.NextDue, s.Runs, s.Failures);

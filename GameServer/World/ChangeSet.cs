@@ -11,24 +11,55 @@ public sealed class ChangeSet
     private HashSet<int> _taken = [];
     private readonly HashSet<int> _unsaved = [];
 
+    // Every entity marked in any way since the owner last published its changes to the other nodes:
+    // kept only in cluster mode, once a relay asks for it.
+    private HashSet<int>? _relayed;
+
     /// <summary>The entity changed: to be shown at the next patch and saved at the next save.</summary>
     public void Changed(int id)
     {
         _changed.Add(id);
         _unsaved.Add(id);
+        _relayed?.Add(id);
     }
 
     /// <summary>The entity changed in what subscribers see only (presence), or was saved already: shown, not saved.</summary>
-    public void Shown(int id) => _changed.Add(id);
+    public void Shown(int id)
+    {
+        _changed.Add(id);
+        _relayed?.Add(id);
+    }
 
     /// <summary>The entity changed in what is stored only (a count no subscriber sees): saved, not shown.</summary>
-    public void Unsaved(int id) => _unsaved.Add(id);
+    public void Unsaved(int id)
+    {
+        _unsaved.Add(id);
+        _relayed?.Add(id);
+    }
 
     /// <summary>The entity was deleted from the store: shown (as gone), never saved again.</summary>
     public void Deleted(int id)
     {
         _changed.Add(id);
         _unsaved.Remove(id);
+        _relayed?.Add(id);
+    }
+
+    /// <summary>The entity is to be relayed as it is, though unchanged: a node that joined late catches up. Callers hold the world's lock.</summary>
+    public void Relay(int id) => _relayed?.Add(id);
+
+    /// <summary>From now on, remembers every entity marked for <see cref="TakeRelayed"/> too (cluster mode). Callers hold the world's lock.</summary>
+    public void KeepRelayed() => _relayed ??= [];
+
+    /// <summary>Moves the entities marked in any way since the last call into <paramref name="into"/>. Callers hold the world's lock.</summary>
+    public void TakeRelayed(List<int> into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        if (_relayed is { } relayed)
+        {
+            into.AddRange(relayed);
+            relayed.Clear();
+        }
     }
 
     /// <summary>Takes the ids changed since the last call; valid until the next call. Callers hold the world's lock.</summary>

@@ -1,5 +1,4 @@
 using GameServer.Jobs;
-using GameServer.Realtime;
 
 namespace GameServer.World;
 
@@ -8,9 +7,11 @@ namespace GameServer.World;
 /// the patch rate, apart from any simulation's own (the monsters tick every <c>Monsters:TickInterval</c>),
 /// as Colyseus separates <c>setPatchRate</c> from <c>setSimulationInterval</c>.
 /// </summary>
-public sealed class WorldPatchJob(IEnumerable<IWorldFeed> feeds, PatchMetrics patchMetrics) : IJob
+/// <remarks>In cluster mode it first relays the owner's changes to the other nodes (<see cref="IChangeRelay"/>).</remarks>
+public sealed class WorldPatchJob(IEnumerable<IWorldFeed> feeds, IEnumerable<IChangeRelay> relays, WorldPatches patches) : IJob
 {
     private readonly IWorldFeed[] _feeds = [.. feeds];
+    private readonly IChangeRelay[] _relays = [.. relays];
 
     public string Name => "world-patches";
 
@@ -24,12 +25,18 @@ public sealed class WorldPatchJob(IEnumerable<IWorldFeed> feeds, PatchMetrics pa
 
     public ValueTask RunAsync(CancellationToken cancellationToken)
     {
-        foreach (var feed in _feeds)
+        patches.Run(() =>
         {
-            var report = feed.Publish();
-            patchMetrics.Record(feed.Name, report.Elapsed, report.Bytes);
-        }
+            foreach (var relay in _relays)
+            {
+                relay.Relay();
+            }
 
+            foreach (var feed in _feeds)
+            {
+                patches.Publish(feed);
+            }
+        });
         return ValueTask.CompletedTask;
     }
 }

@@ -1,4 +1,4 @@
-// The Server tab: live figures from system.info and the background jobs.
+// The Server tab: live figures from system.info, the background jobs and, in cluster mode, the live nodes.
 import { Methods } from "./protocol.js";
 import { $, el } from "./admin-dom.js";
 
@@ -23,6 +23,14 @@ export function createServerPanel({ client }) {
         el("td", { className: "num", textContent: job.last_duration_ms?.toFixed(1) ?? "–" }),
         el("td", { textContent: `${job.runs} (${job.failures} failed)` }),
         el("td", { textContent: job.last_error ?? "" }))));
+      const nodes = info.nodes ?? [];
+      $("nodes-block").hidden = nodes.length === 0;
+      $("nodes").replaceChildren(...nodes.map((node) => el("tr", { className: node.id === info.node ? "self" : "" },
+        el("td", { textContent: node.id + (node.id === info.node ? " (this one)" : "") }),
+        el("td", { className: "num", textContent: node.connections }),
+        el("td", { className: "num", textContent: node.sessions_logged_in }),
+        el("td", { textContent: node.roles.join(", ") || "–" }),
+        el("td", { textContent: new Date(node.heartbeat_at).toLocaleTimeString() }))));
     },
     // Rates are per second between two samples: a sample from before the tab was left is not one.
     opened() { last = null; },

@@ -3,6 +3,7 @@
 import { $ } from "./dom.js";
 import { GameClient } from "./gameclient.js";
 import { Methods } from "./protocol.js";
+import { failoverOrder } from "./reconnect.js";
 import { WorldView } from "./world.js";
 import { wireBoards } from "./panels/boards.js";
 import { wireChat } from "./panels/chat.js";
@@ -13,8 +14,11 @@ import { showSignedIn, wireLogin } from "./panels/login.js";
 import { wireMovement } from "./panels/movement.js";
 
 const TOKEN_KEY = "gameserver.token";
-const wsUrl = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`;
-const client = new GameClient(wsUrl, { token: sessionStorage.getItem(TOKEN_KEY) });
+const ownUrl = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`;
+// The game's other nodes (Cluster:ClientUrls), from the node that served the page, to go on on when this one
+// is lost; without an answer (a server of before the list) the page keeps to its own node.
+const listed = await fetch("/cluster/client-urls").then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
+const client = new GameClient(failoverOrder(ownUrl, listed.urls ?? []), { token: sessionStorage.getItem(TOKEN_KEY) });
 const world = new WorldView($("world"));
 
 wireConnection(client);

@@ -1,28 +1,17 @@
 // GameClient: JSON-RPC 2.0 over a WebSocket, for browsers and Node alike.
 // Requests are promises resolved by id; server notifications are events; a lost connection is
-// reopened with backoff and the session resumed with the saved token.
+// reopened with backoff, on the next of the game's nodes when given several, and the session resumed
+// there with the saved token (the nodes of a cluster share the sessions' store).
 
 import { ErrorCodes, Methods } from "./protocol.js";
+import { reconnectDelay } from "./reconnect.js";
 
 // Where players.updated is applied; exported from here too, as it always was.
 export { applyPlayerEntries } from "./playerentries.js";
+export { reconnectDelay } from "./reconnect.js";
 
 const OPEN_WAIT_MS = 10_000;
 const CALL_TIMEOUT_MS = 10_000;
-const FIRST_RETRY_MS = 250;
-const LAST_RETRY_MS = 5_000;
-
-/**
- * How long to wait before reconnect attempt `attempt` (0 first): doubling from 250 ms, capped at
- * 5 s, with equal jitter (half fixed, half random) so that clients cut off together by a server
- * restart do not all come back in the same instant.
- * @param {number} attempt
- * @param {() => number} random in [0, 1)
- */
-export function reconnectDelay(attempt, random = Math.random) {
-  const ceiling = Math.min(FIRST_RETRY_MS * 2 ** Math.min(attempt, 16), LAST_RETRY_MS);
-  return ceiling / 2 + random() * (ceiling / 2);
-}
 
 export class RpcError extends Error {
   constructor({ code, message, data }) {
@@ -33,7 +22,8 @@ export class RpcError extends Error {
 }
 
 export class GameClient extends EventTarget {
-  #url;
+  #urls;
+  #urlIndex = 0;
   #WebSocketImpl;
   #socket = null;
   #nextId = 1;
@@ -44,20 +34,26 @@ export class GameClient extends EventTarget {
   #presence;
 
   /**
-   * @param {string} url ws://host:port/ws
+   * @param {string | string[]} urls ws://host:port/ws, or the WebSocket URLs of several nodes of one game:
+   *   the client starts on the first and, each time the connection is lost, tries the next (the first
+   *   again after the last), so the clients of a node that dies go on on another.
    * @param {{ WebSocket?: typeof WebSocket, token?: string, inWorld?: boolean }} options WebSocket: the
    *   implementation to use where there is no global one (Node < 22: the "ws" package). inWorld: false
    *   for a tool such as the admin dashboard, whose login must not put the user's player in the world.
    */
-  constructor(url, { WebSocket: WebSocketImpl = globalThis.WebSocket, token = null, inWorld = true } = {}) {
+  constructor(urls, { WebSocket: WebSocketImpl = globalThis.WebSocket, token = null, inWorld = true } = {}) {
     super();
-    this.#url = url;
+    this.#urls = [urls].flat();
+    if (this.#urls.length === 0) throw new Error("GameClient needs at least one URL");
     this.#WebSocketImpl = WebSocketImpl;
     this.#presence = inWorld ? {} : { in_world: false };
     this.token = token;
     this.user = null;
     this.state = "offline";
   }
+
+  /** The node connected to now, or tried next while reconnecting. */
+  get url() { return this.#urls[this.#urlIndex]; }
 
   /** Opens the connection; resolves once it is open (and resumed, when a token is known). */
   connect() {
@@ -130,9 +126,10 @@ export class GameClient extends EventTarget {
   #open() {
     this.#setState(this.state === "offline" ? "connecting" : "reconnecting");
     return new Promise((resolve, reject) => {
-      const socket = new this.#WebSocketImpl(this.#url);
+      const socket = new this.#WebSocketImpl(this.url);
       this.#socket = socket;
       let opened = false;
+      let lost = false;
       socket.onopen = async () => {
         opened = true;
         this.#attempt = 0;
@@ -151,7 +148,12 @@ export class GameClient extends EventTarget {
         resolve();
       };
       socket.onmessage = (event) => this.#receive(typeof event.data === "string" ? event.data : event.data.toString());
+      // Node 20's WebSocket (undici) tells of a refused connection by an error alone, never a close, and
+      // the client would wait for ever: taken as the close (a browser's close that follows is ignored).
+      socket.onerror = () => { if (!opened) socket.onclose({ code: 1006 }); };
       socket.onclose = (event) => {
+        if (lost) return;
+        lost = true;
         for (const { reject: fail } of this.#pending.values()) fail(new Error(`connection closed (${event.code})`));
         this.#pending.clear();
         if (!opened) reject(new Error(`could not connect (${event.code})`));
@@ -160,6 +162,8 @@ export class GameClient extends EventTarget {
           return;
         }
         this.#setState("reconnecting");
+        // The next node: this one may be gone for good (a killed process, a lost machine); with one URL it is this one again.
+        this.#urlIndex = (this.#urlIndex + 1) % this.#urls.length;
         this.#retryTimer = setTimeout(() => {
           this.#retryTimer = null;
           this.#open().catch(() => {});

@@ -74,4 +74,5 @@ export const ErrorCodes = Object.freeze({
   Conflict: -32009,
   TransitionNotAllowed: -32010,
   RateLimited: -32029,
+  OwnerUnavailable: -32050,
 });

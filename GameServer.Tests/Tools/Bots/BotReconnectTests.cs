@@ -28,7 +28,7 @@ public sealed class BotReconnectTests
         };
         var allJoined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var options = new BotsOptions(server.WebSocketUri, Count: 3, Rate: 5, Seconds: 5, Warmup: 0) { RampUp = 0, UsersPrefix = Some.Username("d") };
-        var run = BotRun.RunAsync(options, options.Url!, serverCpu: null, cancellationToken, progress: p =>
+        var run = BotRun.RunAsync(options, options.Urls!, serverCpu: null, cancellationToken, progress: p =>
         {
             if (p.Connected == 3)
             {

@@ -24,7 +24,7 @@ public sealed class BotRunTests
     {
         var options = new BotsOptions(_server.WebSocketUri, Count: 3, Rate: 10, Seconds: 1, Warmup: 0) { RampUp = 0, UsersPrefix = Some.Username("w") };
 
-        var result = await BotRun.RunAsync(options, options.Url!, serverCpu: null, cancellationToken, progress: _ => { });
+        var result = await BotRun.RunAsync(options, options.Urls!, serverCpu: null, cancellationToken, progress: _ => { });
 
         AssertEveryMoveWasRecognised(result);
         Assert.That(result.FanOut, Is.InRange(1.0, 2.0), "each move reaches the two other bots at most once");
@@ -41,7 +41,7 @@ public sealed class BotRunTests
             UsersPrefix = Some.Username("r"),
         };
 
-        var result = await BotRun.RunAsync(options, options.Url!, serverCpu: null, cancellationToken, progress: _ => { });
+        var result = await BotRun.RunAsync(options, options.Urls!, serverCpu: null, cancellationToken, progress: _ => { });
 
         AssertEveryMoveWasRecognised(result);
     }
@@ -51,8 +51,8 @@ public sealed class BotRunTests
     {
         var options = new BotsOptions(_server.WebSocketUri, Count: 3, Rate: 5, Seconds: 1, Warmup: 0) { RampUp = 0, UsersPrefix = Some.Username("u") };
 
-        var first = await BotRun.RunAsync(options, options.Url!, serverCpu: null, cancellationToken, progress: _ => { });
-        var second = await BotRun.RunAsync(options, options.Url!, serverCpu: null, cancellationToken, progress: _ => { });
+        var first = await BotRun.RunAsync(options, options.Urls!, serverCpu: null, cancellationToken, progress: _ => { });
+        var second = await BotRun.RunAsync(options, options.Urls!, serverCpu: null, cancellationToken, progress: _ => { });
 
         Assert.That((first.Registered, first.LoggedIn), Is.EqualTo((3L, 0L)));
         Assert.That((second.Registered, second.LoggedIn), Is.EqualTo((0L, 3L)), "the users of the first run are reused");

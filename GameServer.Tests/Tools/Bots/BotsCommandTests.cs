@@ -26,7 +26,7 @@ public sealed class BotsCommandTests
             "--users-prefix", "load", "--ramp-up", "2.5", "--processes", "2", "--json", "out.json", "--now-and-then", "1.5");
 
         Assert.That(options with { Mix = BehaviourMix.WalkOnly, JsonPath = null }, Is.EqualTo(new BotsOptions(
-            new Uri("ws://192.0.2.1:5000/ws"), SpawnServer: false, ServerPid: 42, Count: 500, Rate: 5, Radius: 10.5, Seconds: 3, Warmup: 0, Runs: 3, Width: 50, Height: 20)
+            new Uri("ws://192.0.2.1:5000/ws"), SpawnServer: false, ServerPids: 42, Count: 500, Rate: 5, Radius: 10.5, Seconds: 3, Warmup: 0, Runs: 3, Width: 50, Height: 20)
         {
             AllowHost = "192.0.2.1", UsersPrefix = "load", RampUp = 2.5, Processes = 2, NowAndThen = 1.5,
         }));
@@ -53,6 +53,18 @@ public sealed class BotsCommandTests
     [TestCase("--spawn-server --count 2 --processes 3", "--processes", TestName = "More processes than bots")]
     [TestCase("--spawn-server --processes 17", "--processes", TestName = "Too many processes")]
     [TestCase("--spawn-server --seconds 0", "--seconds", TestName = "No window")]
+    [TestCase("--url ws://127.0.0.1:5000/ws,http://127.0.0.1:5001/ws", "--url", TestName = "A second URL that is not a WebSocket URL")]
+    [TestCase("--url ws://127.0.0.1:5000/ws --url nonsense", "--url", TestName = "A repeated --url that is not a URL")]
+    [TestCase("--url ws://127.0.0.1:5000/ws,ws://127.0.0.1:5000/ws", "--url", TestName = "The same node twice")]
+    [TestCase("--url ws://127.0.0.1:5000/ws,ws://192.0.2.1:5000/ws", "--allow-host 192.0.2.1", TestName = "A second node on another machine, not named twice")]
+    [TestCase("--url ws://127.0.0.1:5000/ws,ws://127.0.0.1:5001/ws --server-pid 42", "--server-pid", TestName = "Fewer PIDs than nodes")]
+    [TestCase("--url ws://127.0.0.1:5000/ws --server-pid 42,x", "--server-pid", TestName = "A PID that is not a number")]
+    [TestCase("--url ws://127.0.0.1:5000/ws --nodes 2", "--nodes", TestName = "Nodes to start with nodes already running")]
+    [TestCase("--url ws://127.0.0.1:5000/ws --redis 127.0.0.1:6379", "--redis", TestName = "A Redis for nodes already running")]
+    [TestCase("--spawn-server --nodes 3 --postgres Host=x", "--redis", TestName = "A cluster without Redis")]
+    [TestCase("--spawn-server --nodes 3 --redis 127.0.0.1:6379", "--postgres", TestName = "A cluster without PostgreSQL")]
+    [TestCase("--spawn-server --redis 127.0.0.1:6379", "--postgres", TestName = "Redis without PostgreSQL")]
+    [TestCase("--spawn-server --nodes 17", "--nodes", TestName = "Too many nodes")]
     public void Bad_arguments_are_refused_with_a_message_naming_the_option(string commandLine, string named)
     {
         var parse = Parse(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries));
@@ -73,13 +85,75 @@ public sealed class BotsCommandTests
     public void A_child_process_gets_the_same_options_and_its_share()
     {
         var parent = Read("--spawn-server", "--count", "10", "--mix", "walk=1,hunt=1", "--radius", "7.5", "--world", "40x30", "--users-prefix", "p", "--now-and-then", "2");
-        var share = parent with { Count = 5, FirstBot = 5, SpawnServer = false, Url = new Uri("ws://127.0.0.1:5000/ws") };
+        var share = parent with { Count = 5, FirstBot = 5, SpawnServer = false, Urls = new Uri("ws://127.0.0.1:5000/ws") };
 
-        var child = Read([.. BotWorkers.Arguments(share, share.Url!, "out.json").Skip(1)]);
+        var child = Read([.. BotWorkers.Arguments(share, share.Urls!, "out.json").Skip(1)]);
 
         Assert.That(child with { Mix = share.Mix, WorkerOutput = null }, Is.EqualTo(share));
         Assert.That(child.Mix.ToString(), Is.EqualTo(share.Mix.ToString()));
         Assert.That(child.WorkerOutput, Is.EqualTo("out.json"));
+    }
+
+    [Test]
+    public void Several_urls_are_read_in_order_whether_comma_separated_or_repeated()
+    {
+        var options = Read("--url", "ws://127.0.0.1:5000/ws,ws://127.0.0.1:5001/ws", "--url", "ws://127.0.0.1:5002/ws", "--server-pid", "10,11", "--server-pid", "12");
+
+        Assert.That(options.Urls, Is.EqualTo(new[] { "ws://127.0.0.1:5000/ws", "ws://127.0.0.1:5001/ws", "ws://127.0.0.1:5002/ws" }.Select(u => new Uri(u))));
+        Assert.That(options.ServerPids, Is.EqualTo(new[] { 10, 11, 12 }));
+    }
+
+    [Test]
+    public void One_url_is_read_as_before()
+    {
+        var options = Read("--url", "ws://127.0.0.1:5000/ws", "--server-pid", "42");
+
+        Assert.That(options, Is.EqualTo(new BotsOptions(new Uri("ws://127.0.0.1:5000/ws"), ServerPids: 42) with { Mix = options.Mix }));
+        Assert.That(options.Urls!, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void A_cluster_to_start_is_read()
+    {
+        var options = Read("--spawn-server", "--nodes", "3", "--redis", "127.0.0.1:6390", "--postgres", "Host=127.0.0.1;Database=game");
+
+        Assert.That((options.Nodes, options.Redis, options.Postgres), Is.EqualTo((3, "127.0.0.1:6390", "Host=127.0.0.1;Database=game")));
+    }
+
+    [Test]
+    public void A_started_node_gets_the_cluster_settings_with_its_own_id()
+    {
+        var options = new BotsOptions(SpawnServer: true, Width: 50, Height: 40) { Nodes = 3, Redis = "127.0.0.1:6390", Postgres = "Host=h" };
+
+        var settings = SpawnedCluster.Settings(2, "bots-run", options).ToList();
+
+        Assert.That(settings, Is.SupersetOf(new[]
+        {
+            "--Storage:Provider=Postgres", "--Storage:ConnectionString=Host=h", "--Cluster:Redis=127.0.0.1:6390", "--Cluster:Name=bots-run",
+            "--Cluster:NodeId=node-2", "--World:Width=50", "--World:Height=40",
+        }));
+        Assert.That(SpawnedCluster.Settings(0, "bots-run", options with { Redis = null }), Has.None.StartsWith("--Cluster:"), "one node on PostgreSQL, no cluster");
+    }
+
+    [Test]
+    public void The_bots_spread_evenly_over_the_nodes_across_processes()
+    {
+        // 300 bots over 3 nodes, as two processes of 150 (first bots 0 and 150) would number them.
+        var perNode = Enumerable.Range(0, 300).GroupBy(bot => BotsOptions.NodeOf(bot, 3)).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.That(perNode, Is.EqualTo(new Dictionary<int, int> { [0] = 100, [1] = 100, [2] = 100 }));
+        Assert.That(Enumerable.Range(0, 7).Select(bot => BotsOptions.NodeOf(bot, 1)), Has.All.Zero, "one node takes every bot");
+    }
+
+    [Test]
+    public void A_child_process_gets_every_node()
+    {
+        var urls = new ValueList<Uri>([new Uri("ws://127.0.0.1:5000/ws"), new Uri("ws://127.0.0.1:5001/ws")]);
+        var share = new BotsOptions(urls, Count: 3) { FirstBot = 3 };
+
+        var child = Read([.. BotWorkers.Arguments(share, urls, "out.json").Skip(1)]);
+
+        Assert.That((child.Urls, child.FirstBot), Is.EqualTo((urls, 3)));
     }
 
     private static ParseResult Parse(params string[] args) => new RootCommand { BotsCommand.Create() }.Parse([BotsCommand.Name, .. args]);

@@ -18,6 +18,7 @@ public sealed partial class PostgresMigrationRunner(PostgresDatabase database, I
         new SqlMigration(1, "every table of the game", "0001_schema.sql"),
         // Version 2 is the monsters' seeding (PostgresMonstersSeedMigration).
         new SqlMigration(3, "analytics: raw events and day roll-ups", "0003_analytics.sql"),
+        new SqlMigration(4, "cluster: the greatest fencing token written under each lease", "0004_lease_fences.sql"),
     ];
 
     public void Run()

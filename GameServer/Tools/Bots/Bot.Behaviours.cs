@@ -148,6 +148,7 @@ internal sealed partial class Bot
             Counters.MessageOut();
             await _client!.SendMoveAsync(dx, dy, cancellationToken);
             Counters.MoveAccepted(measured);
+            PlayingAgain();
             (_x, _y) = (expectedX, expectedY);
             return;
         }

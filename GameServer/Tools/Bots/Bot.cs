@@ -16,15 +16,14 @@ namespace GameServer.Tools.Bots;
 /// One headless player on a connection of its own. It logs in as its user (registering it the first
 /// time), subscribes to the players it sees and, by its <see cref="Behaviour"/>, to the chat or the
 /// monsters, then acts (<c>Bot.Behaviours.cs</c>) until the window closes. When the connection drops
-/// it reconnects and resumes with its token. As a receiver (<c>Bot.Receive.cs</c>) it measures how
-/// long the other bots' moves take to reach it.
+/// it reconnects, to the next node of a cluster, and resumes with its token (<c>Bot.Reconnect.cs</c>).
+/// As a receiver (<c>Bot.Receive.cs</c>) it measures how long the other bots' moves take to reach it.
 /// </summary>
 internal sealed partial class Bot(string username, Behaviour behaviour, Swarm swarm, BotsOptions options) : IAsyncDisposable
 {
     public const string Password = "bot password";
 
     private const int MaxRateLimitedAttempts = 30;
-    private const int MaxReconnectAttempts = 5;
 
     private readonly Random _random = new();
     private GameClient? _client;
@@ -42,6 +41,9 @@ internal sealed partial class Bot(string username, Behaviour behaviour, Swarm sw
 
     public int PlayerId { get; private set; }
 
+    /// <summary>The index of the node (of <c>--url</c>'s list) the bot joined: its figures are that node's.</summary>
+    public int HomeNode { get; private set; }
+
     public bool Connected => _connected;
 
     public MoveLog Moves { get; } = new();
@@ -51,10 +53,11 @@ internal sealed partial class Bot(string username, Behaviour behaviour, Swarm sw
     /// <summary>Send to answer of this bot's calls, by method; written by its behaviour loop only.</summary>
     public Dictionary<string, LatencyHistogram> RoundTrips { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Connects, logs in (or registers) and subscribes; the player's position comes with the snapshot.</summary>
-    public async Task JoinAsync(Uri url, CancellationToken cancellationToken)
+    /// <summary>Connects to node <paramref name="node"/> of <paramref name="urls"/>, logs in (or registers) and subscribes; the player's position comes with the snapshot.</summary>
+    public async Task JoinAsync(ValueList<Uri> urls, int node, CancellationToken cancellationToken)
     {
-        await ConnectAsync(url, cancellationToken);
+        (_urls, _node, HomeNode) = (urls, node, node);
+        await ConnectAsync(urls[node], cancellationToken);
         try
         {
             var (auth, registered) = await LogInAsync(cancellationToken);
@@ -86,7 +89,7 @@ internal sealed partial class Bot(string username, Behaviour behaviour, Swarm sw
     }
 
     /// <summary>Acts until the window closes, reconnecting whenever the connection drops.</summary>
-    public async Task LiveAsync(Uri url, CancellationToken cancellationToken)
+    public async Task LiveAsync(CancellationToken cancellationToken)
     {
         while (!swarm.Over(Stopwatch.GetTimestamp()))
         {
@@ -101,7 +104,7 @@ internal sealed partial class Bot(string username, Behaviour behaviour, Swarm sw
                 // Counted below, by the close status the client saw.
             }
 
-            if (_client!.Closed.IsCompleted && !swarm.Over(Stopwatch.GetTimestamp()) && !await ReconnectAsync(url, cancellationToken))
+            if (_client!.Closed.IsCompleted && !swarm.Over(Stopwatch.GetTimestamp()) && !await ReconnectAsync(cancellationToken))
             {
                 return;
             }
@@ -131,10 +134,20 @@ internal sealed partial class Bot(string username, Behaviour behaviour, Swarm sw
             throw;
         }
 
+        _connectedAt = Stopwatch.GetTimestamp();
         _client.NotificationReceived += OnNotification;
         _connection?.Dispose();
         var connection = _connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _ = _client.Closed.ContinueWith(_ => CancelQuietly(connection), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _ = _client.Closed.ContinueWith(
+            _ =>
+            {
+                // The moment of the loss, for how long the bot was out of play: before anything waiting on the close runs.
+                Volatile.Write(ref _lostAt, Stopwatch.GetTimestamp());
+                CancelQuietly(connection);
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     private async Task SubscribeAsync(int userId, CancellationToken cancellationToken)
@@ -165,33 +178,6 @@ internal sealed partial class Bot(string username, Behaviour behaviour, Swarm sw
         }
     }
 
-    // Resumes with the token, as a game client would after a drop; a bounded number of tries, then the bot gives up.
-    private async Task<bool> ReconnectAsync(Uri url, CancellationToken cancellationToken)
-    {
-        _connected = false;
-        var status = await _client!.Closed;
-        swarm.Reconnects.Add(status is { } s ? string.Create(CultureInfo.InvariantCulture, $"closed {(int)s}") : "dropped");
-        for (var attempt = 1; attempt <= MaxReconnectAttempts; attempt++)
-        {
-            await _client.DisposeAsync();
-            try
-            {
-                await ConnectAsync(url, cancellationToken);
-                var auth = await CallAsync(Methods.AuthResume, c => c.ResumeAsync(_token!, _connection!.Token));
-                await SubscribeAsync(auth.User.Id, _connection!.Token);
-                _connected = true;
-                return true;
-            }
-            catch (Exception e) when ((IsDrop(e) || e is GameRpcException) && !cancellationToken.IsCancellationRequested)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(0.5 * attempt), cancellationToken);
-            }
-        }
-
-        swarm.Errors.Add("reconnect gave up");
-        return false;
-    }
-
     // Registration and login hash a password on the server: when its queue is full they are refused, and wait as told.
     private async Task<T> RateLimitedAsync<T>(string method, Func<GameClient, Task<T>> call, CancellationToken cancellationToken)
     {
@@ -217,6 +203,7 @@ internal sealed partial class Bot(string username, Behaviour behaviour, Swarm sw
         {
             var result = await call(_client!);
             Record(method, sentAt);
+            PlayingAgain();
             return result;
         }
         catch (GameRpcException e)

@@ -7,9 +7,10 @@ using GameServer.Protocol.Client;
 namespace GameServer.Tools.Bots;
 
 /// <summary>
-/// One run of one process's bots against one server: joins spread over the ramp-up (each bot acts
-/// as soon as it has joined), then the warm-up and the measured window, then the last updates
-/// arrive and the bots disconnect. Bounded in time whatever the server does.
+/// One run of one process's bots against one server or the nodes of one cluster (bot i joins node
+/// i mod n): joins spread over the ramp-up (each bot acts as soon as it has joined), then the warm-up
+/// and the measured window, then the last updates arrive and the bots disconnect. Bounded in time
+/// whatever the servers do.
 /// </summary>
 internal static class BotRun
 {
@@ -25,14 +26,15 @@ internal static class BotRun
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// Runs the bots against <paramref name="url"/>; <paramref name="serverCpu"/> reads the server's
-    /// CPU time so far, or is null when its process is unknown. <paramref name="progress"/> gets a
-    /// snapshot every second (the live line on stderr when null).
+    /// Runs the bots against the nodes <paramref name="urls"/>; <paramref name="serverCpu"/> reads each
+    /// node's CPU time so far, in the same order, or is null when their processes are unknown.
+    /// <paramref name="progress"/> gets a snapshot every second (the live line on stderr when null).
     /// </summary>
     public static async Task<BotsResult> RunAsync(
-        BotsOptions options, Uri url, Func<TimeSpan>? serverCpu, CancellationToken cancellationToken, Action<BotsProgress>? progress = null)
+        BotsOptions options, ValueList<Uri> urls, ServerCpu? serverCpu, CancellationToken cancellationToken, Action<BotsProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(urls);
         var swarm = new Swarm();
         var bots = Enumerable.Range(options.FirstBot, options.Count)
             .Select(n => new Bot(options.Username(n), options.Mix.Of(n), swarm, options))
@@ -43,15 +45,16 @@ internal static class BotRun
         var started = Stopwatch.GetTimestamp();
         using var reporting = new BotsProgressReporter(() => BotsProgress.Of(bots, swarm, phase, Stopwatch.GetElapsedTime(started)), progress ?? BotsProgress.LinePrinter());
         var lives = new ConcurrentBag<Task>();
-        TimeSpan serverBefore = default, serverAfter = default, botsBefore = default, botsAfter = default;
+        TimeSpan[] serverBefore = [], serverAfter = [];
+        TimeSpan botsBefore = default, botsAfter = default;
         WindowCounts atOpen = default, atClose = default;
         try
         {
-            await JoinAllAsync(bots, url, options, lives, bounded.Token);
+            await JoinAllAsync(bots, urls, options, lives, bounded.Token);
             var joined = bots.Count(b => b.Connected);
             if (joined == 0)
             {
-                throw new InvalidOperationException($"no bot could join the server at {url}: {string.Join(", ", swarm.Errors.Snapshot().Select(e => $"{e.Key} ×{e.Value}"))}");
+                throw new InvalidOperationException($"no bot could join the server at {urls}: {string.Join(", ", swarm.Errors.Snapshot().Select(e => $"{e.Key} ×{e.Value}"))}");
             }
 
             Console.Error.WriteLine($"{joined} of {bots.Length} bots joined ({swarm.LoggedIn} logged in, {swarm.Registered} registered) in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
@@ -61,9 +64,9 @@ internal static class BotRun
             phase = "warm-up";
             await LoadClient.DelayUntilAsync(measureFrom, bounded.Token);
             phase = "measuring";
-            (serverBefore, botsBefore, atOpen) = (serverCpu?.Invoke() ?? default, ProcessCpu.Of(Environment.ProcessId), WindowCounts.Of(bots));
+            (serverBefore, botsBefore, atOpen) = (ServerCpu.Read(serverCpu), ProcessCpu.Of(Environment.ProcessId), WindowCounts.Of(bots));
             await LoadClient.DelayUntilAsync(measureUntil, bounded.Token);
-            (serverAfter, botsAfter, atClose) = (serverCpu?.Invoke() ?? default, ProcessCpu.Of(Environment.ProcessId), WindowCounts.Of(bots));
+            (serverAfter, botsAfter, atClose) = (ServerCpu.Read(serverCpu), ProcessCpu.Of(Environment.ProcessId), WindowCounts.Of(bots));
             phase = "draining";
             swarm.End();
             await Task.WhenAll(lives).WaitAsync(bounded.Token);
@@ -83,11 +86,11 @@ internal static class BotRun
             bots.Count(b => b.PlayerId != 0),
             WindowCounts.Between(atOpen, atClose, WindowCounts.Of(bots)),
             options.Seconds,
-            serverCpu is null ? double.NaN : (serverAfter - serverBefore).TotalSeconds,
+            NodeFigures.Of(bots, urls, ServerCpu.Between(urls.Count, serverBefore, serverAfter)),
             (botsAfter - botsBefore).TotalSeconds);
     }
 
-    private static async Task JoinAllAsync(Bot[] bots, Uri url, BotsOptions options, ConcurrentBag<Task> lives, CancellationToken cancellationToken)
+    private static async Task JoinAllAsync(Bot[] bots, ValueList<Uri> urls, BotsOptions options, ConcurrentBag<Task> lives, CancellationToken cancellationToken)
     {
         using var gate = new SemaphoreSlim(MaxConcurrentJoins);
         await Task.WhenAll(bots.Select(async (bot, i) =>
@@ -99,8 +102,8 @@ internal static class BotRun
             {
                 using var joining = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 joining.CancelAfter(JoinTimeout);
-                await bot.JoinAsync(url, joining.Token);
-                lives.Add(LiveAsync(bot, url, cancellationToken));
+                await bot.JoinAsync(urls, BotsOptions.NodeOf(options.FirstBot + i, urls.Count), joining.Token);
+                lives.Add(LiveAsync(bot, cancellationToken));
             }
             catch (Exception e) when (e is WebSocketException or GameRpcException or InvalidOperationException
                 || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -118,11 +121,11 @@ internal static class BotRun
         }));
     }
 
-    private static async Task LiveAsync(Bot bot, Uri url, CancellationToken cancellationToken)
+    private static async Task LiveAsync(Bot bot, CancellationToken cancellationToken)
     {
         try
         {
-            await bot.LiveAsync(url, cancellationToken);
+            await bot.LiveAsync(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

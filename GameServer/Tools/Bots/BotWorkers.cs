@@ -7,14 +7,15 @@ namespace GameServer.Tools.Bots;
 /// <c>--processes N</c>: the bots spread over N child processes of this same executable, each
 /// running its share with <c>--worker-output</c>. A child prints its progress as one JSON line a
 /// second on stdout and writes its whole result, histograms included, to its file; the parent prints
-/// the sum of their progress and merges their results into one run.
+/// the sum of their progress and merges their results into one run. Every child gets every node's
+/// URL and its first bot's number, so the bots of all of them spread over the nodes as one.
 /// </summary>
 internal static class BotWorkers
 {
     // Beyond the run's own bound: a child that outlives it is killed, by its PID.
     private static readonly TimeSpan ExitSlack = TimeSpan.FromSeconds(60);
 
-    public static async Task<BotsResult> RunAsync(BotsOptions options, Uri url, Func<TimeSpan>? serverCpu, CancellationToken cancellationToken)
+    public static async Task<BotsResult> RunAsync(BotsOptions options, ValueList<Uri> urls, ServerCpu? serverCpu, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var directory = Directory.CreateTempSubdirectory("gameserver-bots-workers-");
@@ -30,7 +31,7 @@ internal static class BotWorkers
                 var count = (options.Count / options.Processes) + (k < options.Count % options.Processes ? 1 : 0);
                 var output = Path.Combine(directory.FullName, $"worker{k}.json");
                 var worker = k;
-                workers.Add((Start(options with { Count = count, FirstBot = first }, url, output, worker, progress =>
+                workers.Add((Start(options with { Count = count, FirstBot = first }, urls, output, worker, progress =>
                 {
                     lock (latest)
                     {
@@ -57,7 +58,7 @@ internal static class BotWorkers
                 throw new InvalidOperationException($"{failed.Count} of {workers.Count} bot processes failed (exit codes {string.Join(", ", failed)}); their messages are above");
             }
 
-            return BotsResult.Merge([.. workers.Select(w => BotsJson.ReadResult(w.Output))], window.CpuSecondsPerWindow(options.Seconds));
+            return BotsResult.Merge([.. workers.Select(w => BotsJson.ReadResult(w.Output))], window.CpuSecondsPerWindow(options.Seconds, urls.Count));
         }
         finally
         {
@@ -77,12 +78,12 @@ internal static class BotWorkers
     }
 
     /// <summary>The command line of a child: the same options, its share of the bots, and where its result goes.</summary>
-    internal static IEnumerable<string> Arguments(BotsOptions o, Uri url, string output)
+    internal static IEnumerable<string> Arguments(BotsOptions o, ValueList<Uri> urls, string output)
     {
         string S(double value) => value.ToString(CultureInfo.InvariantCulture);
         yield return BotsCommand.Name;
         yield return "--url";
-        yield return url.ToString();
+        yield return urls.ToString();
         if (o.AllowHost is { } host)
         {
             yield return "--allow-host";
@@ -117,7 +118,7 @@ internal static class BotWorkers
         }
     }
 
-    private static Process Start(BotsOptions options, Uri url, string output, int worker, Action<BotsProgress> progress)
+    private static Process Start(BotsOptions options, ValueList<Uri> urls, string output, int worker, Action<BotsProgress> progress)
     {
         var start = new ProcessStartInfo(Benchmarks.ServerProcess.DotnetHost())
         {
@@ -126,7 +127,7 @@ internal static class BotWorkers
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "GameServer.dll"));
-        foreach (var argument in Arguments(options, url, output))
+        foreach (var argument in Arguments(options, urls, output))
         {
             start.ArgumentList.Add(argument);
         }
@@ -152,13 +153,13 @@ internal static class BotWorkers
     }
 
     /// <summary>
-    /// The server's CPU over the window as the children report it: from when all of them measure to
+    /// Each node's CPU over the window as the children report it: from when all of them measure to
     /// when the first has stopped, to the second of their progress lines.
     /// </summary>
-    private sealed class ServerWindow(Func<TimeSpan>? serverCpu)
+    private sealed class ServerWindow(ServerCpu? serverCpu)
     {
-        private (long At, TimeSpan Cpu)? _open;
-        private (long At, TimeSpan Cpu)? _close;
+        private (long At, TimeSpan[] Cpu)? _open;
+        private (long At, TimeSpan[] Cpu)? _close;
 
         public void Observe(IReadOnlyList<BotsProgress> progress)
         {
@@ -169,17 +170,17 @@ internal static class BotWorkers
 
             if (_open is null && progress.All(p => p.Phase == "measuring"))
             {
-                _open = (Stopwatch.GetTimestamp(), serverCpu());
+                _open = (Stopwatch.GetTimestamp(), ServerCpu.Read(serverCpu));
             }
             else if (_open is not null && _close is null && progress.Any(p => p.Phase == "draining"))
             {
-                _close = (Stopwatch.GetTimestamp(), serverCpu());
+                _close = (Stopwatch.GetTimestamp(), ServerCpu.Read(serverCpu));
             }
         }
 
-        public double CpuSecondsPerWindow(int windowSeconds) =>
+        public double[] CpuSecondsPerWindow(int windowSeconds, int nodes) =>
             _open is { } open && _close is { } close && close.At > open.At
-                ? (close.Cpu - open.Cpu).TotalSeconds * windowSeconds / Stopwatch.GetElapsedTime(open.At, close.At).TotalSeconds
-                : double.NaN;
+                ? [.. ServerCpu.Between(nodes, open.Cpu, close.Cpu).Select(s => s * windowSeconds / Stopwatch.GetElapsedTime(open.At, close.At).TotalSeconds)]
+                : ServerCpu.Between(nodes, [], []);
     }
 }

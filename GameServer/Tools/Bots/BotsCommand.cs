@@ -10,8 +10,9 @@ namespace GameServer.Tools.Bots;
 /// <summary>
 /// <c>GameServer bots</c>: headless players that log in, subscribe and act by a mix of behaviours,
 /// measuring round trips and how long a move takes to reach the other bots. Against a running server
-/// (<c>--url</c>), or against one it starts itself as a child process (<c>--spawn-server</c>), whose
-/// CPU it then reads from /proc. See <c>docs/bots.md</c>.
+/// or the nodes of a cluster (<c>--url</c>), or against one it starts itself as a child process, or
+/// several nodes with <c>--nodes</c> (<c>--spawn-server</c>), whose CPU it then reads from /proc.
+/// See <c>docs/bots.md</c>.
 /// </summary>
 public static class BotsCommand
 {
@@ -60,9 +61,12 @@ public static class BotsCommand
         var results = new List<BotsResult>();
         for (var run = 1; run <= options.Runs; run++)
         {
-            var result = options.SpawnServer
-                ? await RunOnOwnServerAsync(options, cancellationToken)
-                : await RunAsync(options, options.Url!, options.ServerPid is { } pid ? () => ProcessCpu.Of(pid) : null, cancellationToken);
+            var result = options switch
+            {
+                { SpawnServer: true, Postgres: null } => await RunOnOwnServerAsync(options, cancellationToken),
+                { SpawnServer: true } => await RunOnOwnClusterAsync(options, cancellationToken),
+                _ => await RunAsync(options, options.Urls!, options.ServerPids is { } pids ? ServerCpu.OfPids(pids) : null, cancellationToken),
+            };
             BotsReport.PrintRun(run, result);
             results.Add(result);
         }
@@ -79,15 +83,20 @@ public static class BotsCommand
         }
     }
 
-    private static Task<BotsResult> RunAsync(BotsOptions options, Uri url, Func<TimeSpan>? serverCpu, CancellationToken cancellationToken) =>
-        options.Processes > 1
-            ? BotWorkers.RunAsync(options, url, serverCpu, cancellationToken)
-            : BotRun.RunAsync(options, url, serverCpu, cancellationToken);
+    private static async Task<BotsResult> RunAsync(BotsOptions options, ValueList<Uri> urls, ServerCpu? serverCpu, CancellationToken cancellationToken)
+    {
+        var result = options.Processes > 1
+            ? await BotWorkers.RunAsync(options, urls, serverCpu, cancellationToken)
+            : await BotRun.RunAsync(options, urls, serverCpu, cancellationToken);
+
+        // Which node owns the world, for its CPU beside the others'; asked while the nodes still run.
+        return urls.Count > 1 ? result with { Nodes = await NodeRoles.AddAsync(result.Nodes, options, cancellationToken) } : result;
+    }
 
     // A child of --processes: its progress as JSON lines on stdout, its result in its file.
     private static async Task RunWorkerAsync(BotsOptions options, string output, CancellationToken cancellationToken)
     {
-        var result = await BotRun.RunAsync(options, options.Url!, serverCpu: null, cancellationToken, progress => Console.Out.WriteLine(progress.ToJsonLine()));
+        var result = await BotRun.RunAsync(options, options.Urls!, serverCpu: null, cancellationToken, progress => Console.Out.WriteLine(progress.ToJsonLine()));
         BotsJson.WriteResult(output, result);
     }
 
@@ -104,11 +113,19 @@ public static class BotsCommand
                 string.Create(CultureInfo.InvariantCulture, $"--World:Height={options.Height}"));
             await server.WaitHealthyAsync(TimeSpan.FromSeconds(60), cancellationToken);
             Console.Error.WriteLine($"GameServer pid {server.Id} at {server.WebSocketAddress}");
-            return await RunAsync(options, server.WebSocketAddress, server.CpuTime, cancellationToken);
+            return await RunAsync(options, server.WebSocketAddress, new ServerCpu([server.CpuTime]), cancellationToken);
         }
         finally
         {
             temp.Delete(recursive: true);
         }
+    }
+
+    // Fresh nodes per run in a game of their own; the database is the one given, so later runs log the same users in.
+    private static async Task<BotsResult> RunOnOwnClusterAsync(BotsOptions options, CancellationToken cancellationToken)
+    {
+        using var cluster = await SpawnedCluster.StartAsync(options, cancellationToken);
+        Console.Error.WriteLine($"{options.Nodes} node(s) of game {cluster.Name} at {cluster.Urls}");
+        return await RunAsync(options, cluster.Urls, cluster.Cpu, cancellationToken);
     }
 }

@@ -14,10 +14,15 @@ internal sealed partial class BotsCommandLine
 {
     private static readonly BotsOptions Defaults = new();
 
-    public Option<Uri?> Url { get; } = new("--url")
+    // A cluster on one machine or a handful: more is a typo, not a test.
+    private const int MaxNodes = 16;
+
+    public Option<ValueList<Uri>?> Url { get; } = new("--url")
     {
-        Description = "A running server's WebSocket endpoint, ws://127.0.0.1:PORT/ws. Another host than loopback needs --allow-host too",
-        CustomParser = ParseUrl,
+        Description = "A running server's WebSocket endpoint, ws://127.0.0.1:PORT/ws. The nodes of a cluster: comma-separated or --url repeated; "
+            + "bot i joins node i mod n and, when its connection is lost, resumes on the next. Another host than loopback needs --allow-host too",
+        Arity = ArgumentArity.OneOrMore,
+        CustomParser = ParseUrls,
     };
 
     public Option<string?> AllowHost { get; } = new("--allow-host")
@@ -30,7 +35,25 @@ internal sealed partial class BotsCommandLine
         Description = "Start GameServer as a child process on a free 127.0.0.1 port with a temp database, once per run, and read its CPU",
     };
 
-    public Option<int?> ServerPid { get; } = new("--server-pid") { Description = "With --url: the server's process, so that its CPU is read from /proc" };
+    public Option<ValueList<int>?> ServerPid { get; } = new("--server-pid")
+    {
+        Description = "With --url: the server's process, so that its CPU is read from /proc; with several URLs, one PID per URL in the same order (comma-separated or repeated)",
+        Arity = ArgumentArity.OneOrMore,
+        CustomParser = ParsePids,
+    };
+
+    public Option<int> Nodes { get; } = CommandLineOptions.Int("--nodes", Defaults.Nodes, 1, MaxNodes,
+        "With --spawn-server: start this many nodes, one game over --redis and --postgres, and spread the bots over them");
+
+    public Option<string?> Redis { get; } = new("--redis")
+    {
+        Description = "With --spawn-server: the nodes' Cluster:Redis (a StackExchange.Redis configuration string such as 127.0.0.1:6379); a fresh Cluster:Name per run",
+    };
+
+    public Option<string?> Postgres { get; } = new("--postgres")
+    {
+        Description = "With --spawn-server: the nodes' PostgreSQL connection string (Storage:Provider=Postgres), instead of a temp LiteDB file",
+    };
 
     public Option<int> Count { get; } = CommandLineOptions.Int("--count", Defaults.Count, 1, 5000, "Bots, each on its own connection and its own user");
 
@@ -109,7 +132,7 @@ internal sealed partial class BotsCommandLine
     public Option<string?> WorkerOutput { get; } = new("--worker-output") { Hidden = true };
 
     public IEnumerable<Option> All =>
-        [Url, AllowHost, SpawnServer, ServerPid, Count, Mix, Rate, NowAndThen, Radius, Seconds, Warmup, RampUp, Runs, World, UsersPrefix, Processes, Compact, NotifyMoves, Json, FirstBot, WorkerOutput];
+        [Url, AllowHost, SpawnServer, ServerPid, Nodes, Redis, Postgres, Count, Mix, Rate, NowAndThen, Radius, Seconds, Warmup, RampUp, Runs, World, UsersPrefix, Processes, Compact, NotifyMoves, Json, FirstBot, WorkerOutput];
 
     /// <summary>The checks that concern several options at once; one message each.</summary>
     public void Validate(CommandResult result)
@@ -126,16 +149,25 @@ internal sealed partial class BotsCommandLine
 
     private void ValidateTogether(CommandResult result)
     {
-        var url = result.GetValue(Url);
+        var urls = result.GetValue(Url);
         var spawn = result.GetValue(SpawnServer);
-        var error = (url, spawn) switch
+        var pids = result.GetValue(ServerPid);
+        var (nodes, redis, postgres) = (Given(result, Nodes, Defaults.Nodes), result.GetValue(Redis), result.GetValue(Postgres));
+        var error = (urls, spawn) switch
         {
             (null, false) => "give --url or --spawn-server",
             (not null, true) => "give --url or --spawn-server, not both",
-            (null, true) when result.GetValue(ServerPid) is not null => "--server-pid is for --url; with --spawn-server the bots know their server",
+            (null, true) when pids is not null => "--server-pid is for --url; with --spawn-server the bots know their server",
             (null, true) when result.GetValue(AllowHost) is not null => "--allow-host is for --url; --spawn-server is on this machine",
+            (not null, false) when result.GetResult(Nodes) is not null || redis is not null || postgres is not null =>
+                "--nodes, --redis and --postgres are for --spawn-server; with --url the nodes are already running",
+            (null, true) when nodes > 1 && (redis is null || postgres is null) =>
+                $"--nodes {nodes} makes a cluster: give --redis and --postgres too (cluster mode runs on PostgreSQL, meeting in Redis)",
+            (null, true) when redis is not null && postgres is null => "--redis needs --postgres: a node refuses cluster mode on LiteDB",
+            (not null, _) when pids is not null && pids.Count != urls.Count =>
+                $"--server-pid: give one PID per --url, in the same order ({urls.Count} URLs, {pids.Count} PIDs)",
             // The bots are a load generator: pointed at someone else's machine only when its host is named twice.
-            ({ IsLoopback: false } u, _) when !string.Equals(result.GetValue(AllowHost), u.Host, StringComparison.OrdinalIgnoreCase) =>
+            (not null, _) when urls.FirstOrDefault(u => !u.IsLoopback && !string.Equals(result.GetValue(AllowHost), u.Host, StringComparison.OrdinalIgnoreCase)) is { } u =>
                 $"--url {u} is not on this machine: to load it anyway, add --allow-host {u.Host}",
             _ when Given(result, Processes, Defaults.Processes) > Given(result, Count, Defaults.Count) => "--processes must not exceed --count",
             _ => null,
@@ -178,82 +210,10 @@ internal sealed partial class BotsCommandLine
             WorkerOutput = parse.GetValue(WorkerOutput),
             Compact = parse.GetValue(Compact),
             NotifyMoves = parse.GetValue(NotifyMoves),
+            Nodes = parse.GetValue(Nodes),
+            Redis = parse.GetValue(Redis),
+            Postgres = parse.GetValue(Postgres),
         };
-    }
-
-    private static Option<T> Validated<T>(Option<T> option, Func<T?, bool> isValid, string error)
-    {
-        option.Validators.Add(r =>
-        {
-            if (!isValid(r.GetValueOrDefault<T>()))
-            {
-                r.AddError(error);
-            }
-        });
-        return option;
-    }
-
-    private static Uri? ParseUrl(ArgumentResult result)
-    {
-        var text = result.Tokens[0].Value;
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || url.Scheme is not ("ws" or "wss"))
-        {
-            result.AddError($"--url must be a WebSocket URL such as ws://127.0.0.1:5000/ws, not {text}");
-            return null;
-        }
-
-        return url;
-    }
-
-    private static BehaviourMix ParseMix(ArgumentResult result)
-    {
-        var mix = BehaviourMix.Parse(result.Tokens[0].Value, out var error);
-        if (mix is null)
-        {
-            result.AddError($"--mix: {error}");
-        }
-
-        return mix ?? BehaviourMix.WalkOnly;
-    }
-
-    private static double? ParsePositive(ArgumentResult result, string name)
-    {
-        var text = result.Tokens[0].Value;
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value <= 0)
-        {
-            result.AddError($"{name} must be a number above 0, not {text}");
-            return null;
-        }
-
-        return value;
-    }
-
-    private static double ParseRange(ArgumentResult result, string name, double min, double max)
-    {
-        var text = result.Tokens[0].Value;
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value >= min && value <= max))
-        {
-            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be {min} to {max}, not {text}"));
-        }
-
-        return value;
-    }
-
-    private static WorldSize ParseWorld(ArgumentResult result)
-    {
-        var text = result.Tokens[0].Value;
-        var parts = text.Split('x');
-
-        // At least 2 wide, so that a step that turns back at a wall always lands inside.
-        if (parts.Length == 2
-            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var width) && double.IsFinite(width) && width >= 2
-            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var height) && double.IsFinite(height) && height >= 2)
-        {
-            return new WorldSize(width, height);
-        }
-
-        result.AddError($"--world must be WIDTHxHEIGHT, each at least 2, such as 100x100, not {text}");
-        return default;
     }
 
     [GeneratedRegex(@"^[A-Za-z0-9_.-]{1,20}\z")]

@@ -64,6 +64,27 @@ internal static class BotsJson
             Counts(json, "reconnects", r.Reconnects);
             Number(json, "server_cpu_cores", r.ServerCores);
             Number(json, "bots_cpu_cores", r.BotsCores);
+            json.WriteStartObject("out_of_play");
+            json.WriteNumber("count", r.OutOfPlay.Count);
+            Number(json, "max_ms", r.OutOfPlay.MaxMs);
+            json.WriteEndObject();
+            json.WriteStartArray("nodes");
+            foreach (var node in r.Nodes)
+            {
+                json.WriteStartObject();
+                json.WriteString("url", node.Url.ToString());
+                json.WriteString("id", node.Id);
+                json.WriteStartArray("roles");
+                node.Roles.ToList().ForEach(json.WriteStringValue);
+                json.WriteEndArray();
+                json.WriteNumber("bots", node.Bots);
+                json.WriteNumber("joined", node.Joined);
+                Percentiles(json, "move_to_arrival", node.Arrivals);
+                Number(json, "cpu_cores", node.Cores(r.WindowSeconds));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
@@ -102,6 +123,19 @@ internal static class BotsJson
         Counts(json, "errors", r.Errors);
         Counts(json, "reconnects", r.Reconnects);
         json.WriteNumber("bots_cpu_s", r.BotsCpuSeconds);
+        Histogram(json, "out_of_play", r.OutOfPlay);
+        json.WriteStartArray("nodes");
+        foreach (var node in r.Nodes)
+        {
+            json.WriteStartObject();
+            json.WriteString("url", node.Url.ToString());
+            json.WriteNumber("bots", node.Bots);
+            json.WriteNumber("joined", node.Joined);
+            Histogram(json, "arrivals", node.Arrivals);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 
@@ -124,7 +158,14 @@ internal static class BotsJson
             ReadCounts(root.GetProperty("errors")),
             ReadCounts(root.GetProperty("reconnects")),
             double.NaN,
-            root.GetProperty("bots_cpu_s").GetDouble());
+            root.GetProperty("bots_cpu_s").GetDouble(),
+            ReadHistogram(root.GetProperty("out_of_play")),
+            [.. root.GetProperty("nodes").EnumerateArray().Select(n => new NodeFigures(
+                new Uri(n.GetProperty("url").GetString()!),
+                n.GetProperty("bots").GetInt32(),
+                n.GetProperty("joined").GetInt32(),
+                ReadHistogram(n.GetProperty("arrivals")),
+                double.NaN))]);
     }
 
     private static void Percentiles(Utf8JsonWriter json, string name, LatencyHistogram h)

@@ -5,13 +5,14 @@ namespace GameServer.Tools.Bots;
 /// <summary>
 /// The bots' settings, one per option of <c>docs/bots.md</c>: a null <c>Radius</c> subscribes to the
 /// whole world; <c>Width</c> and <c>Height</c> are where the bots turn back, and with
-/// <c>SpawnServer</c> the server's world too. <c>FirstBot</c> and <c>WorkerOutput</c> are set only
-/// for a child process of <c>--processes</c>.
+/// <c>SpawnServer</c> the server's world too. <c>Urls</c> are the nodes of one game (one URL: one
+/// server), and <c>ServerPids</c> their processes, in the same order. <c>FirstBot</c> and
+/// <c>WorkerOutput</c> are set only for a child process of <c>--processes</c>.
 /// </summary>
 internal sealed record BotsOptions(
-    Uri? Url = null,
+    ValueList<Uri>? Urls = null,
     bool SpawnServer = false,
-    int? ServerPid = null,
+    ValueList<int>? ServerPids = null,
     int Count = 200,
     int Rate = 10,
     double? Radius = null,
@@ -54,9 +55,24 @@ internal sealed record BotsOptions(
     /// <summary>Send moves as JSON-RPC notifications: no answer, so no round trip to time.</summary>
     public bool NotifyMoves { get; init; }
 
+    /// <summary>With <c>SpawnServer</c>: how many nodes to start; more than one makes a cluster over <see cref="Redis"/>.</summary>
+    public int Nodes { get; init; } = 1;
+
+    /// <summary>With <c>SpawnServer</c>: the nodes' <c>Cluster:Redis</c>, a StackExchange.Redis configuration string.</summary>
+    public string? Redis { get; init; }
+
+    /// <summary>With <c>SpawnServer</c>: the nodes' PostgreSQL connection string (<c>Storage:Provider=Postgres</c>).</summary>
+    public string? Postgres { get; init; }
+
     public string Subscription =>
         (Radius is { } r ? string.Create(CultureInfo.InvariantCulture, $"radius {r}") : "whole world")
         + (Compact ? ", compact" : "") + (NotifyMoves ? ", moves as notifications" : "");
+
+    /// <summary>
+    /// The node bot <paramref name="bot"/> joins: bot i of n nodes joins node i mod n, so the bots
+    /// spread evenly; by the bot's number, so the children of <c>--processes</c> spread as one.
+    /// </summary>
+    public static int NodeOf(int bot, int nodes) => bot % nodes;
 
     public string Username(int bot) => string.Create(CultureInfo.InvariantCulture, $"{UsersPrefix}_{bot}");
 }

@@ -25,7 +25,7 @@ internal static class BotsReport
             $"{options.Count} bots ({string.Join(", ", split.Select(p => $"{p.Value} {p.Key.ToString().ToLowerInvariant()}"))}), users {options.UsersPrefix}_N, " +
             $"{options.Subscription}, {options.Rate} Hz, world {options.Width}x{options.Height}, {options.RampUp} s ramp-up, " +
             $"{options.Warmup} s warm-up + {options.Seconds} s measured, {options.Runs} run(s), {options.Processes} process(es), " +
-            $"server {(options.SpawnServer ? "started per run" : options.Url)}"));
+            $"server {Servers(options)}"));
     }
 
     public static void PrintRun(int run, BotsResult r)
@@ -49,6 +49,37 @@ internal static class BotsReport
             $"arrivals {r.Arrivals.Count:N0}, came into view {r.CameIntoView:N0}, unmatched {r.Unmatched:N0}; users logged in {r.LoggedIn:N0}, registered {r.Registered:N0}"));
         Console.WriteLine($"errors: {Kinds(r.Errors)}");
         Console.WriteLine($"reconnects: {Kinds(r.Reconnects)}");
+        if (r.OutOfPlay.Count > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"back in play after a reconnect: {r.OutOfPlay.Count:N0}, from the loss to the first action answered p50 {r.OutOfPlay.PercentileMs(0.5):0} ms, longest {r.OutOfPlay.MaxMs:0} ms"));
+        }
+
+        if (r.Nodes.Count > 1)
+        {
+            PrintNodes(r);
+        }
+    }
+
+    // Each node's share: the world's owner applies every move and relays each patch once; the others relay to their own subscribers.
+    private static void PrintNodes(BotsResult r)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| node | id | roles | bots | arrivals at its bots | p50 ms | p99 ms | CPU cores |");
+        Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|");
+        foreach (var node in r.Nodes)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {node.Url.Authority} | {node.Id ?? "?"} | {(node.Roles.Count == 0 ? "-" : string.Join(' ', node.Roles))} | {node.Joined}/{node.Bots} | {node.Arrivals.Count:N0} | " +
+                $"{node.Arrivals.PercentileMs(0.5):0.0} | {node.Arrivals.PercentileMs(0.99):0.0} | {node.Cores(r.WindowSeconds):0.00} |"));
+        }
+
+        var others = r.Nodes.Where(n => !n.OwnsWorld).ToList();
+        if (r.Nodes.Count(n => n.OwnsWorld) == 1 && others.Count > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"the world's owner {r.Nodes.Single(n => n.OwnsWorld).Cores(r.WindowSeconds):0.00} cores, the others {others.Average(n => n.Cores(r.WindowSeconds)):0.00} on average; all nodes {r.ServerCores:0.00}"));
+        }
     }
 
     /// <summary>Each figure is the median of its own column over the runs, not the row of a median run.</summary>
@@ -70,6 +101,13 @@ internal static class BotsReport
 
     private static string LatencyRow(string name, LatencyHistogram h) => string.Create(CultureInfo.InvariantCulture,
         $"| {name} | {h.Count:N0} | {h.PercentileMs(0.5):0.0} | {h.PercentileMs(0.9):0.0} | {h.PercentileMs(0.99):0.0} | {h.MaxMs:0.0} |");
+
+    private static string Servers(BotsOptions o) => (o.SpawnServer, o.Nodes) switch
+    {
+        (true, 1) => o.Postgres is null ? "started per run" : "started per run on PostgreSQL",
+        (true, var n) => string.Create(CultureInfo.InvariantCulture, $"{n} nodes started per run (Redis {o.Redis})"),
+        _ => o.Urls!.Count == 1 ? o.Urls.ToString() : string.Create(CultureInfo.InvariantCulture, $"{o.Urls.Count} nodes {o.Urls}"),
+    };
 
     private static string Kinds(IReadOnlyDictionary<string, long> counts) =>
         counts.Count == 0 ? "none" : string.Join(", ", counts.OrderByDescending(p => p.Value).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} ×{p.Value:N0}")));

@@ -6,7 +6,9 @@ namespace GameServer.Tools.Bots;
 /// One run of the bots, in a form that adds up: the histograms and counts of several processes merge
 /// into the result of one run. Moves and arrivals are those of the moves sent in the measured window
 /// (wherever their answer or arrival falls); messages, those sent and received in it; round trips,
-/// errors and reconnects, the whole run (joining included).
+/// errors and reconnects, the whole run (joining included). <c>ServerCpuSeconds</c> is the sum of the
+/// nodes' (one node without a cluster); <c>OutOfPlay</c>, each reconnect's time from the loss to the
+/// bot's first action answered again.
 /// </summary>
 internal sealed record BotsResult(
     int Bots,
@@ -22,7 +24,9 @@ internal sealed record BotsResult(
     IReadOnlyDictionary<string, long> Errors,
     IReadOnlyDictionary<string, long> Reconnects,
     double ServerCpuSeconds,
-    double BotsCpuSeconds)
+    double BotsCpuSeconds,
+    LatencyHistogram OutOfPlay,
+    IReadOnlyList<NodeFigures> Nodes)
 {
     /// <summary>Player updates that reached a bot already watching the mover, per second: a move seen by 199 others counts 199.</summary>
     public double DeliveredPerSecond => Arrivals.Count / WindowSeconds;
@@ -38,8 +42,10 @@ internal sealed record BotsResult(
     public double BotsCores => BotsCpuSeconds / WindowSeconds;
 
     /// <summary>Adds up the bots' counters and histograms; call once every bot is disposed.</summary>
-    public static BotsResult Of(IReadOnlyList<Bot> bots, Swarm swarm, int connected, WindowCounts window, double windowSeconds, double serverCpuSeconds, double botsCpuSeconds)
+    public static BotsResult Of(
+        IReadOnlyList<Bot> bots, Swarm swarm, int connected, WindowCounts window, double windowSeconds, IReadOnlyList<NodeFigures> nodes, double botsCpuSeconds)
     {
+        ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(bots);
         ArgumentNullException.ThrowIfNull(swarm);
         var arrivals = new LatencyHistogram();
@@ -56,14 +62,15 @@ internal sealed record BotsResult(
         return new BotsResult(
             bots.Count, connected, windowSeconds, arrivals, roundTrips, window,
             bots.Sum(b => b.CameIntoView), bots.Sum(b => b.Unmatched), swarm.Registered, swarm.LoggedIn,
-            swarm.Errors.Snapshot(), swarm.Reconnects.Snapshot(), serverCpuSeconds, botsCpuSeconds);
+            swarm.Errors.Snapshot(), swarm.Reconnects.Snapshot(), nodes.Sum(n => n.CpuSeconds), botsCpuSeconds, swarm.OutOfPlay, nodes);
     }
 
     /// <summary>The results of processes that ran at the same time against the same server, as one run.</summary>
-    public static BotsResult Merge(IReadOnlyList<BotsResult> parts, double serverCpuSeconds)
+    public static BotsResult Merge(IReadOnlyList<BotsResult> parts, IReadOnlyList<double> nodeCpuSeconds)
     {
         ArgumentNullException.ThrowIfNull(parts);
         var arrivals = new LatencyHistogram();
+        var outOfPlay = new LatencyHistogram();
         var roundTrips = new Dictionary<string, LatencyHistogram>(StringComparer.Ordinal);
         var errors = new Dictionary<string, long>(StringComparer.Ordinal);
         var reconnects = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -71,6 +78,7 @@ internal sealed record BotsResult(
         foreach (var part in parts)
         {
             arrivals.Add(part.Arrivals);
+            outOfPlay.Add(part.OutOfPlay);
             foreach (var (method, histogram) in part.RoundTrips)
             {
                 Merge(roundTrips, method, histogram);
@@ -84,7 +92,8 @@ internal sealed record BotsResult(
         return new BotsResult(
             parts.Sum(p => p.Bots), parts.Sum(p => p.Connected), parts.Max(p => p.WindowSeconds), arrivals, roundTrips, window,
             parts.Sum(p => p.CameIntoView), parts.Sum(p => p.Unmatched), parts.Sum(p => p.Registered), parts.Sum(p => p.LoggedIn),
-            errors, reconnects, serverCpuSeconds, parts.Sum(p => p.BotsCpuSeconds));
+            errors, reconnects, nodeCpuSeconds.Sum(), parts.Sum(p => p.BotsCpuSeconds), outOfPlay,
+            NodeFigures.Merge([.. parts.Select(p => p.Nodes)], nodeCpuSeconds));
     }
 
     public override string ToString() =>

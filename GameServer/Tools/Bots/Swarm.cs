@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GameServer.Tools.Benchmarks;
 
 namespace GameServer.Tools.Bots;
 
@@ -28,6 +29,12 @@ internal sealed class Swarm
     /// <summary>Reconnects by why the connection ended (<c>closed 1008</c>, <c>dropped</c>).</summary>
     public KindCounts Reconnects { get; } = new();
 
+    /// <summary>
+    /// From each lost connection to the bot's first action answered after it resumed (on the next node
+    /// of a cluster): how long reconnecting kept it out of play. Read once the bots are disposed.
+    /// </summary>
+    public LatencyHistogram OutOfPlay { get; } = new();
+
     /// <summary>Users created by this run; 0 on a second run with the same <c>--users-prefix</c>.</summary>
     public long Registered => Volatile.Read(ref _registered);
 
@@ -45,6 +52,14 @@ internal sealed class Swarm
     {
         _byPlayer[bot.PlayerId] = bot;
         Interlocked.Increment(ref registered ? ref _registered : ref _loggedIn);
+    }
+
+    public void BackInPlay(long stopwatchTicks)
+    {
+        lock (OutOfPlay)
+        {
+            OutOfPlay.Record(stopwatchTicks);
+        }
     }
 
     public void Start(long measureFrom, long measureUntil)

@@ -32,27 +32,31 @@ public class LeaderboardBenchmarks
         _users = [.. Enumerable.Range(1, Players).OrderBy(_ => random.Next())];
 
         // Every username once, as a server that has answered for a while would have them.
-        _boards.Top("distance_walked", "all", limit: 0);
+        _ = Answered(_boards.TopAsync("distance_walked", "all", limit: 0));
         foreach (var offset in Enumerable.Range(0, Players / LeaderboardService.MaxLimit))
         {
-            _boards.Top("distance_walked", "week", LeaderboardService.MaxLimit, offset * LeaderboardService.MaxLimit);
+            _ = Answered(_boards.TopAsync("distance_walked", "week", LeaderboardService.MaxLimit, offset * LeaderboardService.MaxLimit));
         }
     }
 
     [Benchmark(Description = "leaderboard.top, top 10")]
-    public int TopTen() => _boards.Top("distance_walked", "week").Entries.Count;
+    public int TopTen() => Answered(_boards.TopAsync("distance_walked", "week")).Entries.Count;
 
     [Benchmark(Description = "leaderboard.top, 100 from rank 50,001")]
-    public int DeepPage() => _boards.Top("distance_walked", "week", limit: 100, offset: 50_000).Entries.Count;
+    public int DeepPage() => Answered(_boards.TopAsync("distance_walked", "week", limit: 100, offset: 50_000)).Entries.Count;
 
     [Benchmark(Description = "leaderboard.me")]
-    public int? Me() => _boards.Me(NextUser(), "distance_walked", "week").Rank;
+    public int? Me() => Answered(_boards.MeAsync(NextUser(), "distance_walked", "week")).Rank;
 
     [Benchmark(Description = "count a move (all-time and week)")]
     public void Update() => _boards.Count(LeaderboardBoard.DistanceWalked, NextUser(), 0.5);
 
     [GlobalCleanup]
     public void Dispose() => _boards.Dispose();
+
+    // The boards of one process answer synchronously; the benchmark measures that path, not an await.
+    private static T Answered<T>(ValueTask<T> answer) =>
+        answer.IsCompletedSuccessfully ? answer.Result : throw new InvalidOperationException("the boards in memory answered asynchronously");
 
     private int NextUser() => _users[_next++ % _users.Length];
 }

@@ -45,7 +45,7 @@ internal static class SoakBenchmark
             using var server = ServerProcess.StartGameServer("server", Path.Combine(directory.FullName, "game.db"));
             await server.WaitHealthyAsync(TimeSpan.FromSeconds(30), cancellationToken);
             var bots = new BotsOptions(Count: options.Bots, Rate: options.Rate, Radius: options.Radius, Seconds: options.Minutes * 60, Warmup: 5);
-            var walking = BotRun.RunAsync(bots, server.WebSocketAddress, server.CpuTime, cancellationToken);
+            var walking = BotRun.RunAsync(bots, server.WebSocketAddress, new ServerCpu([server.CpuTime]), cancellationToken);
 
             Console.WriteLine($"{options.Bots} bots at {options.Rate} moves/s, radius {options.Radius}, for {options.Minutes} min; a sample every {options.SampleSeconds} s.");
             Console.WriteLine();
