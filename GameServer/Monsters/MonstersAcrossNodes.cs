@@ -4,49 +4,28 @@ using GameServer.World;
 namespace GameServer.Monsters;
 
 /// <summary>
-/// The monsters in cluster mode. The world's owner ticks them, answers the strikes forwarded to it, and
-/// relays the monsters changed since the last patch, once, on the stream <c>monsters</c>; every other
-/// node applies them to its copy, whose feed serves its own subscribers. A node that becomes the owner
-/// reloads the monsters from the store and relays them all.
+/// The monsters in cluster mode (<see cref="WorldAcrossNodes{TChanges}"/>), on the stream <c>monsters</c>:
+/// each relay carries the changed monsters as stored and the ids deleted. The owner also ticks them and
+/// answers the strikes forwarded to it.
 /// </summary>
-public sealed class MonstersAcrossNodes(MonsterWorld world, IAuthority authority, MonsterFeed feed, WorldPatches patches, MonstersRpc methods) : IChangeRelay, IHostedService
+internal sealed class MonstersAcrossNodes : WorldAcrossNodes<MonsterChanges>
 {
-    private const string Stream = "monsters";
+    private readonly MonsterWorld _world;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public MonstersAcrossNodes(MonsterWorld world, IAuthority authority, MonsterFeed feed, WorldPatches patches, MonstersRpc methods)
+        : base(authority, feed, patches, "monsters", MonsterOperations.RelayAll, MonstersClusterJson.Default.MonsterChanges)
     {
-        // The methods answer the owner's side of their operations: built now, not at the first request.
+        // The methods answer the owner's side of their operations: built with this, not at the first request.
         ArgumentNullException.ThrowIfNull(methods);
-        world.KeepRelayed();
-        authority.OnChanges(Stream, MonstersClusterJson.Default.MonsterChanges, changes =>
-        {
-            world.Apply(changes);
-            patches.PublishNow(feed);
-        });
-        authority.Follow(owner =>
-        {
-            if (owner)
-            {
-                world.Reload();
-            }
-        });
-
-        // The copy loaded from the store misses what the owner has not saved yet, and one that was cut off
-        // misses what was published meanwhile: the owner relays everything once.
-        _ = RelayCatchUp.AskAsync(authority, MonsterOperations.RelayAll);
-        authority.OnLinkRestored(() => _ = RelayCatchUp.AskAsync(authority, MonsterOperations.RelayAll));
-        return Task.CompletedTask;
+        _world = world;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override void KeepRelayed() => _world.KeepRelayed();
 
-    public void Relay()
-    {
-        var changes = world.TakeRelayed();
-        if ((changes.Changed.Count > 0 || changes.Deleted.Count > 0) && authority.IsHere)
-        {
-            authority.Publish(Stream, changes, MonstersClusterJson.Default.MonsterChanges);
-        }
-    }
+    protected override MonsterChanges? TakeRelayed() =>
+        _world.TakeRelayed() is { } changes && (changes.Changed.Count > 0 || changes.Deleted.Count > 0) ? changes : null;
 
+    protected override void Apply(MonsterChanges changes) => _world.Apply(changes);
+
+    protected override void Reload() => _world.Reload();
 }

@@ -4,50 +4,26 @@ using GameServer.World;
 namespace GameServer.Players;
 
 /// <summary>
-/// The players in cluster mode. The world's owner relays the players changed since the last patch,
-/// once, on the stream <c>players</c>; every other node applies them to its copy, whose feed serves its
-/// own subscribers. A node that becomes the owner (its predecessor died or stopped) reloads the players
-/// from the store, the only copy written under the fence, and relays them all.
+/// The players in cluster mode (<see cref="WorldAcrossNodes{TChanges}"/>), on the stream <c>players</c>:
+/// each relay carries the changed players as stored; presence stays each node's own.
 /// </summary>
-public sealed class PlayersAcrossNodes(PlayerWorld world, IAuthority authority, PlayerFeed feed, WorldPatches patches, PlayersRpc methods) : IChangeRelay, IHostedService
+internal sealed class PlayersAcrossNodes : WorldAcrossNodes<List<PlayerRecord>>
 {
-    private const string Stream = "players";
+    private readonly PlayerWorld _world;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public PlayersAcrossNodes(PlayerWorld world, IAuthority authority, PlayerFeed feed, WorldPatches patches, PlayersRpc methods)
+        : base(authority, feed, patches, "players", PlayerOperations.RelayAll, PlayersClusterJson.Default.ListPlayerRecord)
     {
-        // The methods answer the owner's side of their operations: built now, not at the first request.
+        // The methods answer the owner's side of their operations: built with this, not at the first request.
         ArgumentNullException.ThrowIfNull(methods);
-        // After the world loaded (its host starts first), before the owner can answer a move.
-        world.KeepRelayed();
-        authority.OnChanges(Stream, PlayersClusterJson.Default.ListPlayerRecord, changes =>
-        {
-            world.Apply(changes);
-            patches.PublishNow(feed);
-        });
-        authority.Follow(owner =>
-        {
-            if (owner)
-            {
-                world.Reload();
-            }
-        });
-
-        // The copy loaded from the store misses what the owner has not saved yet, and one that was cut off
-        // misses what was published meanwhile: the owner relays everything once.
-        _ = RelayCatchUp.AskAsync(authority, PlayerOperations.RelayAll);
-        authority.OnLinkRestored(() => _ = RelayCatchUp.AskAsync(authority, PlayerOperations.RelayAll));
-        return Task.CompletedTask;
+        _world = world;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override void KeepRelayed() => _world.KeepRelayed();
 
-    public void Relay()
-    {
-        var changed = world.TakeRelayed();
-        if (changed.Count > 0 && authority.IsHere)
-        {
-            authority.Publish(Stream, changed, PlayersClusterJson.Default.ListPlayerRecord);
-        }
-    }
+    protected override List<PlayerRecord>? TakeRelayed() => _world.TakeRelayed() is { Count: > 0 } changed ? changed : null;
 
+    protected override void Apply(List<PlayerRecord> changes) => _world.Apply(changes);
+
+    protected override void Reload() => _world.Reload();
 }
