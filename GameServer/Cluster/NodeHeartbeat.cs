@@ -95,7 +95,7 @@ internal sealed partial class NodeHeartbeat : BackgroundService
         var self = new NodeStatus(id, _sessions.Metrics.Connections, _sessions.Metrics.SessionsLoggedIn, _node.Roles, _time.GetUtcNow(), _mirror.Epoch);
         try
         {
-            if (!_transport.EnsureSubscribed())
+            if (!await _transport.EnsureSubscribedAsync().ConfigureAwait(false))
             {
                 Degrade(self, exception: null);
                 return;

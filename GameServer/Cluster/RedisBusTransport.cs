@@ -17,7 +17,7 @@ public sealed partial class RedisBusTransport(
     ILogger<RedisBusTransport> logger) : IBusTransport, IDisposable
 {
     private const int OriginLength = 16;
-    private readonly Lock _subscribing = new();
+    private readonly SemaphoreSlim _subscribing = new(1, 1);
     private ChannelMessageQueue? _queue;
     private long _dropped;
 
@@ -40,30 +40,35 @@ public sealed partial class RedisBusTransport(
         }
     }
 
-    /// <summary>Subscribes to every bus channel of the game unless already subscribed; false while Redis is away.</summary>
-    public bool EnsureSubscribed()
+    /// <summary>
+    /// Subscribes to every bus channel of the game unless already subscribed; false while Redis is away.
+    /// Awaited, never waited on: StackExchange.Redis reads its replies on the thread pool.
+    /// </summary>
+    public async Task<bool> EnsureSubscribedAsync()
     {
-        lock (_subscribing)
+        await _subscribing.WaitAsync().ConfigureAwait(false);
+        try
         {
             if (_queue is not null)
             {
                 return true;
             }
 
-            try
-            {
-                var bus = services.GetRequiredService<ClusterBus>();
-                var queue = redis.GetSubscriber().Subscribe(keys.AllBus);
-                // One queue processed in order: a node's messages arrive in the order it published them.
-                queue.OnMessage(message => OnMessage(bus, message));
-                _queue = queue;
-                return true;
-            }
-            catch (Exception e) when (e is RedisException or TimeoutException)
-            {
-                LogSubscribeFailed(e.Message);
-                return false;
-            }
+            var bus = services.GetRequiredService<ClusterBus>();
+            var queue = await redis.GetSubscriber().SubscribeAsync(keys.AllBus).ConfigureAwait(false);
+            // One queue processed in order: a node's messages arrive in the order it published them.
+            queue.OnMessage(message => OnMessage(bus, message));
+            _queue = queue;
+            return true;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            LogSubscribeFailed(e.Message);
+            return false;
+        }
+        finally
+        {
+            _subscribing.Release();
         }
     }
 

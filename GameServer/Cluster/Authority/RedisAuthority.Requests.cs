@@ -79,7 +79,8 @@ public sealed partial class RedisAuthority
 
     private async Task SendAsync(byte[] request, CancellationToken cancellationToken)
     {
-        EnsureSubscribed();
+        // The reply channel (and, for a catch-up, the change streams) are subscribed before the request goes.
+        await SubscribeMissingAsync(cancellationToken);
         while (true)
         {
             // Taken before publishing: an owner arriving between the two is not missed.
@@ -140,21 +141,6 @@ public sealed partial class RedisAuthority
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
         {
             LogReplyFailed(Name, request.Operation, e.Message);
-        }
-    }
-
-    private void StopAnswering()
-    {
-        if (_subscribed.TryRemove(RequestsChannel, out var queue))
-        {
-            try
-            {
-                queue.Unsubscribe(CommandFlags.FireAndForget);
-            }
-            catch (Exception e) when (e is RedisException or ObjectDisposedException)
-            {
-                // Redis away: the subscription is dropped with the connection, and OnRequest checks the lease anyway.
-            }
         }
     }
 

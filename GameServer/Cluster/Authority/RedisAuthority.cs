@@ -28,10 +28,10 @@ public sealed partial class RedisAuthority : IAuthority, IDisposable
     private readonly List<Action<bool>> _followers = [];
     private readonly List<Action> _linkRestored = [];
     private readonly ConcurrentDictionary<string, Action<ReadOnlyMemory<byte>>> _streams = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ChannelMessageQueue> _subscribed = new(StringComparer.Ordinal);
-    private readonly ITimer _resubscribe;
+    private readonly ITimer _recheck;
     private bool _started;
     private bool _here;
+    private int _rechecking;
     private long _latestToken;
 
     internal RedisAuthority(ILease lease, IConnectionMultiplexer redis, LocalNode node, PostgresFence fence, ClusterOptions options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<RedisAuthority> logger)
@@ -45,11 +45,11 @@ public sealed partial class RedisAuthority : IAuthority, IDisposable
         _prefix = $"{options.Name}:authority:{lease.Name}";
         _node = node;
         _replies = $"{_prefix}:replies:{node.InstanceId:N}";
-        EnsureSubscribed();
+        SubscribeInBackground();
 
         // Subscriptions refused while Redis was away are made again; SE.Redis renews those it holds itself.
         // A takeover refused because the fence could not be raised (PostgreSQL away) is tried again too.
-        _resubscribe = time.CreateTimer(_ => Recheck(), null, options.HeartbeatInterval, options.HeartbeatInterval);
+        _recheck = time.CreateTimer(_ => Recheck(), null, options.HeartbeatInterval, options.HeartbeatInterval);
         lease.Changed += _ => LeaseChanged();
         redis.ConnectionRestored += OnConnectionRestored;
 
@@ -113,7 +113,7 @@ public sealed partial class RedisAuthority : IAuthority, IDisposable
             throw new InvalidOperationException($"the stream '{stream}' of {Name} already has a handler");
         }
 
-        EnsureSubscribed();
+        SubscribeInBackground();
     }
 
     public void WriteFenced(Action write)
@@ -134,18 +134,9 @@ public sealed partial class RedisAuthority : IAuthority, IDisposable
     public void Dispose()
     {
         _redis.ConnectionRestored -= OnConnectionRestored;
-        _resubscribe.Dispose();
-        foreach (var queue in _subscribed.Values)
-        {
-            try
-            {
-                queue.Unsubscribe(CommandFlags.FireAndForget);
-            }
-            catch (Exception e) when (e is RedisException or ObjectDisposedException)
-            {
-                // Stopping while Redis is away: the subscriptions end with the connection.
-            }
-        }
+        _recheck.Dispose();
+        Volatile.Write(ref _disposed, true);
+        UnsubscribeAll();
     }
 
     // Pub/sub messages are not queued for a subscriber that is away: the subscription connection's
@@ -205,7 +196,7 @@ public sealed partial class RedisAuthority : IAuthority, IDisposable
             if (here)
             {
                 Volatile.Write(ref _here, true);
-                EnsureSubscribed();
+                SubscribeInBackground();
 
                 // The heartbeat lists it: system.info and the dashboard show which node owns the world.
                 _node.AddRole(Name);
@@ -213,10 +204,23 @@ public sealed partial class RedisAuthority : IAuthority, IDisposable
         }
     }
 
+    // One at a time: a slow fence or follower (a world loading) delays the next check instead of stacking them on the pool.
     private void Recheck()
     {
-        EnsureSubscribed();
-        LeaseChanged();
+        if (Interlocked.Exchange(ref _rechecking, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            SubscribeInBackground();
+            LeaseChanged();
+        }
+        finally
+        {
+            Volatile.Write(ref _rechecking, 0);
+        }
     }
 
     /// <summary>
@@ -234,48 +238,6 @@ public sealed partial class RedisAuthority : IAuthority, IDisposable
         {
             LogFenceFailed(e, Name);
             return false;
-        }
-    }
-
-    private void EnsureSubscribed()
-    {
-        try
-        {
-            Subscribe(_replies, OnReply);
-            Subscribe(OwnerChannel, _ => OwnerArrived());
-            foreach (var (stream, apply) in _streams)
-            {
-                Subscribe($"{_prefix}:changes:{stream}", message => OnChange(stream, message, apply));
-            }
-
-            if (Volatile.Read(ref _here) && IsHere && !_subscribed.ContainsKey(RequestsChannel))
-            {
-                Subscribe(RequestsChannel, OnRequest);
-                _redis.GetSubscriber().Publish(RedisChannel.Literal(OwnerChannel), "here", CommandFlags.FireAndForget);
-            }
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
-        {
-            LogSubscribeFailed(Name, e.Message);
-        }
-    }
-
-    // One queue per channel, processed in order: an owner's changes apply in the order it published them.
-    private void Subscribe(string channel, Action<ChannelMessage> handle)
-    {
-        if (_subscribed.ContainsKey(channel))
-        {
-            return;
-        }
-
-        lock (_subscribed)
-        {
-            if (!_subscribed.ContainsKey(channel))
-            {
-                var queue = _redis.GetSubscriber().Subscribe(RedisChannel.Literal(channel));
-                queue.OnMessage(handle);
-                _subscribed[channel] = queue;
-            }
         }
     }
 
@@ -307,9 +269,6 @@ public sealed partial class RedisAuthority : IAuthority, IDisposable
 
     [LoggerMessage(LogLevel.Debug, "Changes of {Authority} on {Stream} not published: {Reason}")]
     private partial void LogPublishFailed(string authority, string stream, string reason);
-
-    [LoggerMessage(LogLevel.Warning, "Could not subscribe to the channels of {Authority} yet: {Reason}")]
-    private partial void LogSubscribeFailed(string authority, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Holding the lease of {Authority}, but its fence could not be raised: not acting as its owner yet")]
     private partial void LogFenceFailed(Exception exception, string authority);

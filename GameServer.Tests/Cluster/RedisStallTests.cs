@@ -1,0 +1,82 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using GameServer.Cluster;
+using GameServer.Cluster.Authority;
+using GameServer.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
+
+namespace GameServer.Tests.Cluster;
+
+/// <summary>
+/// The authorities and the bus subscribed with synchronous StackExchange.Redis calls, one of them on a
+/// timer every heartbeat. SE.Redis reads its replies on the thread pool, so while Redis was slow the
+/// blocked pool threads starved the reader that would have freed them: a node starting on a busy machine
+/// queued work for minutes and never became healthy. Now nothing waits on Redis on the caller's thread.
+/// A Redis of the test's own, paused (<c>CLIENT PAUSE</c>), makes "Redis has not answered yet" certain:
+/// a ping sent on the subscription connection before the calls is still unanswered after they return.
+/// </summary>
+[Category("Integration")]
+[CancelAfter(60_000)]
+public sealed class RedisStallTests
+{
+    private const int PauseMilliseconds = 3000;
+
+    [Test]
+    public async Task An_authority_made_followed_and_asked_while_Redis_is_paused_holds_no_thread_and_answers_after()
+    {
+        using var redis = TestRedis.StartOwn();
+        // Longer than the pause: the question is whether it is answered after, not how long it may wait.
+        await using var node = await StartNodeAsync(redis, "--Cluster:ForwardTimeout=00:00:20");
+        await using var admin = await AdminConnectionAsync(redis);
+        var subscriber = node.Services.GetRequiredService<IConnectionMultiplexer>().GetSubscriber();
+        await PauseAsync(admin);
+
+        var unanswered = subscriber.PingAsync();
+        var authority = node.Services.GetRequiredService<IAuthorities>().Get("test:stalled");
+        authority.OnChanges("changes", Json.Int, _ => { });
+        authority.Answer("echo", Json.Int, Json.Int, value => value);
+        var asked = authority.AskAsync<int, int>("echo", 7, CancellationToken.None).AsTask();
+
+        Assert.That((unanswered.IsCompleted, asked.IsCompleted), Is.EqualTo((false, false)), "made, followed and asked before Redis answered anything");
+        Assert.That(await asked.WaitAsync(TimeSpan.FromSeconds(30)), Is.EqualTo(7), "once Redis answers, this node takes the free lease and answers itself");
+    }
+
+    [Test]
+    public async Task Subscribing_to_the_bus_while_Redis_is_paused_holds_no_thread_and_completes_after()
+    {
+        using var redis = TestRedis.StartOwn();
+        await using var node = await StartNodeAsync(redis);
+        await using var admin = await AdminConnectionAsync(redis);
+        var multiplexer = node.Services.GetRequiredService<IConnectionMultiplexer>();
+        using var transport = new RedisBusTransport(multiplexer, new ClusterKeys(TestRedis.GameName()), node.Services.GetRequiredService<LocalNode>(), node.Services, NullLogger<RedisBusTransport>.Instance);
+        await PauseAsync(admin);
+
+        var unanswered = multiplexer.GetSubscriber().PingAsync();
+        var subscribed = transport.EnsureSubscribedAsync();
+
+        Assert.That((unanswered.IsCompleted, subscribed.IsCompleted), Is.EqualTo((false, false)), "returned before Redis answered");
+        Assert.That(await subscribed.WaitAsync(TimeSpan.FromSeconds(30)), Is.True, "subscribed once Redis answers");
+    }
+
+    private static Task<InProcessServer> StartNodeAsync(TestRedis redis, params string[] settings) => InProcessServer.StartAsync(
+    [
+        "--Storage:Provider=Postgres", $"--Storage:ConnectionString={TestPostgres.Shared.CreateDatabase()}",
+        $"--Cluster:Redis={redis.Configuration}", $"--Cluster:Name={TestRedis.GameName()}", .. settings,
+    ]);
+
+    private static async Task<ConnectionMultiplexer> AdminConnectionAsync(TestRedis redis)
+    {
+        var options = ConfigurationOptions.Parse(redis.Configuration);
+        options.AllowAdmin = true;
+        return await ConnectionMultiplexer.ConnectAsync(options);
+    }
+
+    private static Task PauseAsync(ConnectionMultiplexer admin) => admin.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", PauseMilliseconds, "ALL");
+
+    private static class Json
+    {
+        public static readonly JsonTypeInfo<int> Int = (JsonTypeInfo<int>)JsonSerializerOptions.Default.GetTypeInfo(typeof(int));
+    }
+}
