@@ -83,25 +83,29 @@ public sealed class TestRedis : IDisposable
             throw new InvalidOperationException($"redis-server is not installed and {ServerVariable} is not set: install Debian's redis-server package, or name a server", e);
         }
 
-        // Its output is read and dropped, so a full pipe never stalls it.
-        _process.OutputDataReceived += (_, _) => { };
+        // It says when it listens; the rest of its output is read and dropped, so a full pipe never stalls it.
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is null)
+            {
+                ready.TrySetException(new InvalidOperationException($"redis-server on port {_port} exited before it was ready"));
+            }
+            else if (line.Data.Contains("Ready to accept connections", StringComparison.Ordinal))
+            {
+                ready.TrySetResult();
+            }
+        };
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        if (!ready.Task.Wait(TimeSpan.FromSeconds(30)))
         {
-            try
-            {
-                using var connection = ConnectionMultiplexer.Connect(Configuration + ",connectTimeout=1000");
-                connection.GetDatabase().Ping();
-                return;
-            }
-            catch (RedisConnectionException) when (DateTime.UtcNow < deadline && !_process.HasExited)
-            {
-                Thread.Sleep(50);
-            }
+            throw new TimeoutException($"redis-server on port {_port} was not ready within 30 s");
         }
+
+        using var connection = ConnectionMultiplexer.Connect(Configuration + ",connectTimeout=1000");
+        connection.GetDatabase().Ping();
     }
 
     /// <summary>Stops the server it started, by its PID (a given server is never stopped).</summary>
