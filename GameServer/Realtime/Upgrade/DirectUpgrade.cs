@@ -76,8 +76,8 @@ internal sealed class DirectUpgrade(ConnectionDelegate next, IServiceProvider se
     {
         var input = connection.Transport.Input;
         long examined = 0;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
-        deadline.CancelAfter(context.Rules.HeadTimeout);
+        using var late = new CancellationTokenSource(context.Rules.HeadTimeout, context.Time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed, late.Token);
         while (true)
         {
             ReadResult result;
@@ -147,5 +147,6 @@ internal sealed class DirectUpgrade(ConnectionDelegate next, IServiceProvider se
         public WebSocketEndpoint Endpoint { get; } = services.GetRequiredService<WebSocketEndpoint>();
         public RealtimeMetrics Metrics { get; } = services.GetRequiredService<RealtimeMetrics>();
         public RealtimeOptions Realtime { get; } = services.GetRequiredService<IOptions<RealtimeOptions>>().Value;
+        public TimeProvider Time { get; } = services.GetRequiredService<TimeProvider>();
     }
 }

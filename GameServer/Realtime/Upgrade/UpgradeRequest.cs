@@ -52,7 +52,9 @@ internal sealed record UpgradeRequest(string Key, string Host, string? Origin, s
         var reader = new SequenceReader<byte>(window);
         if (!reader.TryReadTo(out ReadOnlySequence<byte> head, HeadEnd))
         {
-            return buffer.Length >= MaxHeadBytes ? UpgradeVerdict.NotOurs : UpgradeVerdict.NeedMore;
+            // Waiting is only for heads that are plain so far: Kestrel may answer the rest at once (a head
+            // ending in bare LFs is complete to it), so it gets them at once.
+            return buffer.Length < MaxHeadBytes && IsPlainSoFar(window) ? UpgradeVerdict.NeedMore : UpgradeVerdict.NotOurs;
         }
 
         Span<byte> bytes = stackalloc byte[(int)head.Length];
@@ -116,12 +118,39 @@ internal sealed record UpgradeRequest(string Key, string Host, string? Origin, s
             }
         }
 
-        var plain = !string.IsNullOrEmpty(host)
+        var plain = IsHost(host)
             && string.Equals(upgrade, "websocket", StringComparison.OrdinalIgnoreCase)
             && HasUpgradeToken(connection)
             && version == "13"
             && IsKey(key);
         return plain ? new UpgradeRequest(key!, host!, origin, forwardedFor, forwardedProto) : null;
+    }
+
+    // Visible ASCII, spaces and tabs, and every CR followed by LF and every LF preceded by CR.
+    private static bool IsPlainSoFar(ReadOnlySequence<byte> bytes)
+    {
+        byte previous = 0;
+        foreach (var segment in bytes)
+        {
+            foreach (var b in segment.Span)
+            {
+                var plain = b switch
+                {
+                    (byte)'\n' => previous == (byte)'\r',
+                    _ when previous == (byte)'\r' => false,
+                    (byte)'\r' or (byte)'\t' => true,
+                    _ => b is >= 0x20 and <= 0x7E,
+                };
+                if (!plain)
+                {
+                    return false;
+                }
+
+                previous = b;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Keeps the value of the header named <paramref name="wanted"/>; false if it came before.</summary>
@@ -167,6 +196,33 @@ internal sealed record UpgradeRequest(string Key, string Host, string? Origin, s
         }
 
         return true;
+    }
+
+    // A name or an IPv4 address, or an IPv6 address in brackets, and perhaps a port: the hosts every
+    // server takes. Kestrel checks the rest of what RFC 3986 allows, and refuses what it must.
+    private static bool IsHost(string? host)
+    {
+        if (string.IsNullOrEmpty(host))
+        {
+            return false;
+        }
+
+        var colon = host.LastIndexOf(':');
+        var name = host;
+        if (colon >= 0 && host.IndexOf(']', StringComparison.Ordinal) < colon)
+        {
+            var port = host.AsSpan(colon + 1);
+            if (port.Length is 0 or > 5 || port.ContainsAnyExceptInRange('0', '9'))
+            {
+                return false;
+            }
+
+            name = host[..colon];
+        }
+
+        return name.StartsWith('[')
+            ? name.Length > 2 && name.EndsWith(']') && name[1..^1].All(c => char.IsAsciiHexDigit(c) || c is ':' or '.')
+            : name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-');
     }
 
     private static bool HasUpgradeToken(string? connection)
