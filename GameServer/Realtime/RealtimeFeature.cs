@@ -33,6 +33,7 @@ public static class RealtimeFeature
         services.AddSingleton<OriginPolicy>();
         services.AddSingleton<WebSocketEndpoint>();
         services.AddSingleton<DirectUpgradeRules>();
+        services.AddSingleton<KeepAlivePings>();
         // On every endpoint Kestrel listens on; before TLS, where there is TLS, so that the direct upgrade
         // sees only encrypted bytes there and leaves those connections to Kestrel.
         services.AddOptions<KestrelServerOptions>().Configure<IServiceProvider>((kestrel, sp) =>

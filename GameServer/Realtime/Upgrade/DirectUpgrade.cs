@@ -7,7 +7,6 @@ using System.Text;
 using GameServer.Limits;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
-using Microsoft.Extensions.Options;
 
 namespace GameServer.Realtime.Upgrade;
 
@@ -120,14 +119,11 @@ internal sealed class DirectUpgrade(ConnectionDelegate next, IServiceProvider se
         connection.Features.Get<IDecrementConcurrentConnectionCountFeature>()?.ReleaseConnection();
         context.Metrics.CountDirectUpgrade();
 
-        var options = context.Realtime;
         var remote = connection.RemoteEndPoint is IPEndPoint endPoint ? $"{client}:{endPoint.Port}" : "?";
-        using var socket = WebSocket.CreateFromStream(new TransportStream(connection.Transport), new WebSocketCreationOptions
-        {
-            IsServer = true,
-            KeepAliveInterval = options.KeepAliveInterval,
-            KeepAliveTimeout = options.KeepAliveTimeout,
-        });
+        // No keep-alive of the WebSocket's own, a timer per socket: KeepAlivePings serves them all.
+        var stream = new TransportStream(connection.Transport, context.Time);
+        using var socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
+        using var keptAlive = context.Pings.Watch(stream, socket);
         await context.Endpoint.RunAsync(socket, client, remote);
         if (socket.State == WebSocketState.Aborted)
         {
@@ -146,7 +142,7 @@ internal sealed class DirectUpgrade(ConnectionDelegate next, IServiceProvider se
         public WebSocketLeases Leases { get; } = services.GetRequiredService<WebSocketLeases>();
         public WebSocketEndpoint Endpoint { get; } = services.GetRequiredService<WebSocketEndpoint>();
         public RealtimeMetrics Metrics { get; } = services.GetRequiredService<RealtimeMetrics>();
-        public RealtimeOptions Realtime { get; } = services.GetRequiredService<IOptions<RealtimeOptions>>().Value;
+        public KeepAlivePings Pings { get; } = services.GetRequiredService<KeepAlivePings>();
         public TimeProvider Time { get; } = services.GetRequiredService<TimeProvider>();
     }
 }
