@@ -56,6 +56,12 @@ internal sealed class KeepAlivePings : IDisposable
             var now = _time.GetTimestamp();
             foreach (var (stream, socket) in _sockets)
             {
+                // A closing socket sends nothing after its close frame; the close timeout bounds it.
+                if (socket.State != WebSocketState.Open)
+                {
+                    continue;
+                }
+
                 if (stream.KeepAlive(now, _interval, _timeout))
                 {
                     _sockets.TryRemove(stream, out _);
