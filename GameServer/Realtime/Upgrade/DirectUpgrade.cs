@@ -42,6 +42,14 @@ internal sealed class DirectUpgrade(ConnectionDelegate next, IServiceProvider se
             return;
         }
 
+        if (head.Verdict == UpgradeVerdict.NeedMore)
+        {
+            // Late: answered as Kestrel answers a late head, and closed.
+            await connection.Transport.Output.WriteAsync(Encoding.ASCII.GetBytes(
+                $"HTTP/1.1 408 Request Timeout\r\nContent-Length: 0\r\nConnection: close\r\nDate: {DateTime.UtcNow:r}\r\n\r\n"));
+            return;
+        }
+
         var input = connection.Transport.Input;
         var remote = (connection.RemoteEndPoint as IPEndPoint)?.Address;
         IPAddress? client = null;
@@ -69,13 +77,14 @@ internal sealed class DirectUpgrade(ConnectionDelegate next, IServiceProvider se
 
     /// <summary>
     /// Reads until the head is complete or is not ours, and leaves that last read for the caller to
-    /// advance past. Null when the connection ended, or its head was late (Kestrel too closes those).
+    /// advance past. Null when the connection ended; NeedMore when its head was late.
     /// </summary>
     private static async Task<Head?> ReadHeadAsync(ConnectionContext connection, Context context)
     {
         var input = connection.Transport.Input;
         long examined = 0;
-        using var late = new CancellationTokenSource(context.Rules.HeadTimeout, context.Time);
+        // Wall time, as Kestrel's own header timeout.
+        using var late = new CancellationTokenSource(context.Rules.HeadTimeout);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed, late.Token);
         while (true)
         {
@@ -83,6 +92,10 @@ internal sealed class DirectUpgrade(ConnectionDelegate next, IServiceProvider se
             try
             {
                 result = await input.ReadAsync(deadline.Token);
+            }
+            catch (OperationCanceledException) when (!connection.ConnectionClosed.IsCancellationRequested)
+            {
+                return new Head(UpgradeVerdict.NeedMore, null, default, default, examined);
             }
             catch (OperationCanceledException)
             {
@@ -121,7 +134,7 @@ internal sealed class DirectUpgrade(ConnectionDelegate next, IServiceProvider se
 
         var remote = connection.RemoteEndPoint is IPEndPoint endPoint ? $"{client}:{endPoint.Port}" : "?";
         // No keep-alive of the WebSocket's own, a timer per socket: KeepAlivePings serves them all.
-        var stream = new TransportStream(connection.Transport, context.Time);
+        var stream = new TransportStream(connection.Transport, context.Pings.Time);
         using var socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
         using var keptAlive = context.Pings.Watch(stream, socket);
         await context.Endpoint.RunAsync(socket, client, remote);
@@ -143,6 +156,5 @@ internal sealed class DirectUpgrade(ConnectionDelegate next, IServiceProvider se
         public WebSocketEndpoint Endpoint { get; } = services.GetRequiredService<WebSocketEndpoint>();
         public RealtimeMetrics Metrics { get; } = services.GetRequiredService<RealtimeMetrics>();
         public KeepAlivePings Pings { get; } = services.GetRequiredService<KeepAlivePings>();
-        public TimeProvider Time { get; } = services.GetRequiredService<TimeProvider>();
     }
 }

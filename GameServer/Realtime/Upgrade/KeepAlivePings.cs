@@ -21,9 +21,13 @@ internal sealed class KeepAlivePings : IDisposable
     private readonly ITimer _timer;
     private int _stepping;
 
-    public KeepAlivePings(IOptions<RealtimeOptions> options, TimeProvider time)
+    public KeepAlivePings(IOptions<RealtimeOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
+
+        // Wall time, as Kestrel's and the framework's own keep-alive: it measures a network peer, and a
+        // virtual clock that a test moves on by minutes must not drop the live connections.
+        var time = TimeProvider.System;
         _time = time;
         var realtime = options.Value;
         _interval = Timestamp(realtime.KeepAliveInterval, time);
@@ -33,6 +37,9 @@ internal sealed class KeepAlivePings : IDisposable
         var step = TimeSpan.FromTicks(Math.Clamp(Math.Min(realtime.KeepAliveInterval.Ticks, realtime.KeepAliveTimeout.Ticks) / 4, TimeSpan.TicksPerMillisecond * 10, TimeSpan.TicksPerSecond));
         _timer = time.CreateTimer(static state => ((KeepAlivePings)state!).Step(), this, step, step);
     }
+
+    /// <summary>The clock the keep-alive runs on: its streams time their bytes by it.</summary>
+    public TimeProvider Time => _time;
 
     /// <summary>Keeps <paramref name="socket"/> alive over <paramref name="stream"/> until the result is disposed.</summary>
     public IDisposable Watch(TransportStream stream, WebSocket socket)
