@@ -149,12 +149,20 @@ internal sealed class DirectUpgrade(ConnectionDelegate next, IServiceProvider se
     internal static string AcceptKey(string key) =>
         Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
 
+    /// <summary>
+    /// What the middleware needs, resolved when first needed: the rules at the first connection (they
+    /// are settings), the session's side at the first upgrade it takes. Resolving the endpoint builds
+    /// every feature's services, which must not happen on a health check's connection, as it did not
+    /// before (a cluster node's features wait for Redis while they are built).
+    /// </summary>
     private sealed class Context(IServiceProvider services)
     {
+        private readonly Lazy<WebSocketEndpoint> _endpoint = new(services.GetRequiredService<WebSocketEndpoint>);
+
         public DirectUpgradeRules Rules { get; } = services.GetRequiredService<DirectUpgradeRules>();
         public WebSocketLeases Leases { get; } = services.GetRequiredService<WebSocketLeases>();
-        public WebSocketEndpoint Endpoint { get; } = services.GetRequiredService<WebSocketEndpoint>();
-        public RealtimeMetrics Metrics { get; } = services.GetRequiredService<RealtimeMetrics>();
-        public KeepAlivePings Pings { get; } = services.GetRequiredService<KeepAlivePings>();
+        public WebSocketEndpoint Endpoint => _endpoint.Value;
+        public RealtimeMetrics Metrics => services.GetRequiredService<RealtimeMetrics>();
+        public KeepAlivePings Pings => services.GetRequiredService<KeepAlivePings>();
     }
 }
