@@ -148,7 +148,7 @@ public static class Program
         app.UseMetricsPort();
         app.UseClientAddress();
         app.UseSecurityHeaders(() => ClientUrlsHttp.ConnectSources(app.Services.GetRequiredService<IOptions<ClusterOptions>>().Value.ClientUrls));
-        app.MapRealtime(ws => ws.UseConnectionLimits(), ConnectionLimits.PerAddress);
+        app.MapRealtime();
         var webClient = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "web-client"));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = webClient });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = webClient });

@@ -68,6 +68,26 @@ public sealed class IdleConnectionTests
         Assert.That(server.Services.GetRequiredService<SessionRegistry>().Count, Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task The_keep_alive_runs_on_wall_time_so_a_virtual_clock_moved_on_by_hours_drops_no_one()
+    {
+        // Regression: the shared keep-alive once ran on the server's clock, and a test that moved it on
+        // had every connection dropped as silent.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await InProcessServer.StartAsync(services => services.AddSingleton<TimeProvider>(time));
+        var (player, _) = await server.ConnectAsUserAsync();
+
+        // Back to back, as a test moves its clock: faster than any peer could answer a ping.
+        for (var step = 0; step < 10; step++)
+        {
+            time.Advance(TimeSpan.FromMinutes(10));
+            time.Advance(TimeSpan.FromMinutes(10));
+            await Task.Delay(20);
+        }
+
+        Assert.That(await player.PingAsync(), Is.Not.Null);
+    }
+
     private static Task<Session> ClosedSession(InProcessServer server)
     {
         var closed = new TaskCompletionSource<Session>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,3 +1,4 @@
+using GameServer.Limits;
 using GameServer.Realtime;
 using GameServer.Realtime.JsonRpc;
 using Microsoft.AspNetCore.Builder;
@@ -38,6 +39,7 @@ public sealed class TransportServer : IAsyncDisposable
 
         // The endpoint reads the clock (RefusalReport); Program registers TimeProvider.System, this slim host must too.
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddLimits(builder.Configuration).AddConnectionLimits();
         builder.Services.AddRealtime(builder.Configuration, _ => methods);
         var app = builder.Build();
         app.MapRealtime();

@@ -1,9 +1,11 @@
 using System.Diagnostics.Metrics;
 using GameServer.Configuration;
+using GameServer.Realtime.Upgrade;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+
 
 namespace GameServer.Metrics;
 
@@ -73,6 +75,8 @@ public static class MetricsFeature
         {
             var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
             builder.WebHost.UseUrls([.. (string.IsNullOrWhiteSpace(urls) ? DefaultUrls : urls).Split(';', StringSplitOptions.RemoveEmptyEntries), metricsUrl]);
+            // That port serves /metrics alone: no WebSocket is taken there either.
+            builder.Services.Configure<DirectUpgradeOptions>(direct => direct.ExcludedPorts.Add(settings.Port!.Value));
         }
 
         return builder;

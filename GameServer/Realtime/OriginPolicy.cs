@@ -19,19 +19,24 @@ public sealed class OriginPolicy(IOptions<RealtimeOptions> options)
     public bool Allows(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var header = request.Headers[HeaderNames.Origin].ToString();
-        if (header.Length == 0)
+        return Allows(request.Headers[HeaderNames.Origin].ToString(), request.Scheme, request.Host.HasValue ? request.Host.Value : null);
+    }
+
+    /// <summary>The same check on the header's value and the scheme and host the request came in on.</summary>
+    public bool Allows(string? originHeader, string scheme, string? host)
+    {
+        if (string.IsNullOrEmpty(originHeader))
         {
             return true;
         }
 
         // "null" (a sandboxed frame, a file: page) and anything unparsable never match.
-        if (!Uri.TryCreate(header, UriKind.Absolute, out var origin))
+        if (!Uri.TryCreate(originHeader, UriKind.Absolute, out var origin))
         {
             return false;
         }
 
-        if (request.Host.HasValue && Uri.TryCreate($"{request.Scheme}://{request.Host.Value}", UriKind.Absolute, out var own) && SameOrigin(origin, own))
+        if (!string.IsNullOrEmpty(host) && Uri.TryCreate($"{scheme}://{host}", UriKind.Absolute, out var own) && SameOrigin(origin, own))
         {
             return true;
         }

@@ -1,6 +1,8 @@
 using System.Net.WebSockets;
 using GameServer.Configuration;
 using GameServer.Realtime.JsonRpc;
+using GameServer.Realtime.Upgrade;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Options;
 
@@ -30,24 +32,30 @@ public static class RealtimeFeature
         services.AddSingleton<JsonRpcDispatcher>();
         services.AddSingleton<OriginPolicy>();
         services.AddSingleton<WebSocketEndpoint>();
+        services.AddSingleton<DirectUpgradeRules>();
+        services.AddSingleton<KeepAlivePings>();
+        // On every endpoint Kestrel listens on; before TLS, where there is TLS, so that the direct upgrade
+        // sees only encrypted bytes there and leaves those connections to Kestrel.
+        services.AddOptions<KestrelServerOptions>().Configure<IServiceProvider>((kestrel, sp) =>
+            kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => new DirectUpgrade(next, sp).OnConnectedAsync)));
         services.AddSingleton(sp => RpcMethodTable.Create(features(sp)));
         return services;
     }
 
     /// <summary>
     /// Branches <c>/ws</c> off the pipeline here and closes every session with 1001 when the server stops.
-    /// The branch ends the request: a WebSocket logs in inside the connection, so it skips the static
-    /// files, routing and the authentication and authorization middlewares, which would otherwise stay
-    /// on the stack (their frames, the request's services) for as long as the connection is open.
-    /// In the branch: the endpoint is set (routing is skipped, and the rate limiter and the server's
+    /// Most handshakes never get here: <see cref="DirectUpgrade"/> takes them off the connection first.
+    /// The rest (other spellings of the path, TLS, the ones it leaves to be refused) come through
+    /// Kestrel's HTTP upgrade. The branch ends the request: a WebSocket logs in inside the connection, so
+    /// it skips the static files, routing and the authentication and authorization middlewares, which
+    /// would otherwise stay on the stack (their frames, the request's services) for as long as the
+    /// connection is open. In the branch: the endpoint is set (routing is skipped, and the server's
     /// metrics read it), then the WebSocket middleware with its keep-alive pings (a peer that does not
-    /// answer one within <c>Realtime:KeepAliveTimeout</c> is dropped), then <paramref name="beforeHandshake"/>
-    /// (the connection limits), then the endpoint.
+    /// answer one within <c>Realtime:KeepAliveTimeout</c> is dropped), then the endpoint, which checks the
+    /// origin and takes a place in the limits.
     /// </summary>
     /// <param name="app">The application, after the middlewares every answer needs (client address, security headers).</param>
-    /// <param name="beforeHandshake">Middlewares that run before the handshake, such as the connection limits.</param>
-    /// <param name="endpointMetadata">Metadata those middlewares read from the endpoint (a rate-limiting policy).</param>
-    public static IApplicationBuilder MapRealtime(this WebApplication app, Action<IApplicationBuilder>? beforeHandshake = null, params object[] endpointMetadata)
+    public static IApplicationBuilder MapRealtime(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
 
@@ -62,7 +70,7 @@ public static class RealtimeFeature
         // validated at start; from the root services, so a connection holds no request scope.
         var handler = new Lazy<WebSocketEndpoint>(app.Services.GetRequiredService<WebSocketEndpoint>);
         RequestDelegate handle = context => handler.Value.HandleAsync(context);
-        var endpoint = new RouteEndpoint(handle, RoutePatternFactory.Parse(Path), 0, new EndpointMetadataCollection(endpointMetadata), Path);
+        var endpoint = new RouteEndpoint(handle, RoutePatternFactory.Parse(Path), 0, EndpointMetadataCollection.Empty, Path);
         // Built with the rest of the pipeline, at start, not here: the WebSocket middleware reads the
         // keep-alive settings when it is made, and a bad one must stop the start naming its key.
         return app.Use(elsewhere =>
@@ -74,7 +82,6 @@ public static class RealtimeFeature
                 return next(context);
             });
             ws.UseWebSockets();
-            beforeHandshake?.Invoke(ws);
             ws.Run(handle);
             var branch = ws.Build();
             return context => IsRealtimePath(context) ? branch(context) : elsewhere(context);

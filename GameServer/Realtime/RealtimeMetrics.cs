@@ -38,6 +38,8 @@ public sealed class RealtimeMetrics
     private readonly Counter<long> _overflows;
     private readonly Histogram<double> _requestDuration;
     private long _notificationsRefused;
+    private long _directUpgrades;
+    private long _httpUpgrades;
     private Func<int> _connections = () => 0;
     private Func<int> _sessionsLoggedIn = () => 0;
 
@@ -50,6 +52,9 @@ public sealed class RealtimeMetrics
         meter.CreateObservableCounter("gameserver.realtime.messages.received", () => Observe(static t => t.Received), "{message}", "Frames received, by the method they call.");
         meter.CreateObservableCounter("gameserver.realtime.messages.sent", () => Observe(static t => t.Sent), "{message}", "Frames sent, by the method they answer or notify.");
         meter.CreateObservableCounter("gameserver.realtime.notifications.refused", () => NotificationsRefused, "{notification}", "Calls without id the server refused: they get no answer.");
+        meter.CreateObservableCounter("gameserver.realtime.upgrades", () => (Measurement<long>[])
+            [new(DirectUpgrades, new KeyValuePair<string, object?>("way", "direct")), new(HttpUpgrades, new KeyValuePair<string, object?>("way", "http"))],
+            "{connection}", "WebSockets accepted, by the way in: straight off the connection, or through Kestrel's HTTP upgrade.");
         _errors = meter.CreateCounter<long>("gameserver.realtime.errors", "{error}", "JSON-RPC errors, by code (refused notifications included).");
         _overflows = meter.CreateCounter<long>("gameserver.realtime.outbound.overflows", "{overflow}", "Sessions closed because their outbound queue overflowed, by the limit reached.");
         _requestDuration = meter.CreateHistogram("gameserver.realtime.request.duration", "s", "Time from a call's dispatch to its answer, by method.",
@@ -64,6 +69,12 @@ public sealed class RealtimeMetrics
 
     /// <summary>Calls without <c>id</c> that the server refused since start.</summary>
     public long NotificationsRefused => Interlocked.Read(ref _notificationsRefused);
+
+    /// <summary>WebSockets accepted straight off the connection since start (<c>Realtime/Upgrade</c>).</summary>
+    public long DirectUpgrades => Interlocked.Read(ref _directUpgrades);
+
+    /// <summary>WebSockets accepted through Kestrel's HTTP upgrade since start.</summary>
+    public long HttpUpgrades => Interlocked.Read(ref _httpUpgrades);
 
     /// <summary>Open connections now, as the connections gauge reports them.</summary>
     public int Connections => _connections();
@@ -82,6 +93,10 @@ public sealed class RealtimeMetrics
     }
 
     internal void Sent(string? method) => Interlocked.Increment(ref Tally(method ?? Unnamed).Sent);
+
+    internal void CountDirectUpgrade() => Interlocked.Increment(ref _directUpgrades);
+
+    internal void CountHttpUpgrade() => Interlocked.Increment(ref _httpUpgrades);
 
     internal void NotificationRefused() => Interlocked.Increment(ref _notificationsRefused);
 

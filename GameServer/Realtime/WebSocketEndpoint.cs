@@ -1,14 +1,16 @@
+using System.Net;
+using System.Net.WebSockets;
 using GameServer.Limits;
 using GameServer.Realtime.JsonRpc;
 
 namespace GameServer.Realtime;
 
 /// <summary>
-/// The <c>/ws</c> endpoint: checks the handshake's <c>Origin</c>, accepts the WebSocket and runs its
-/// session until it closes. The connection limits (503, 429) are applied before it, by the
-/// rate-limiting middleware, whose lease lasts as long as this request, that is the connection.
+/// Runs a WebSocket's session, whichever way it came in: straight off the connection
+/// (<see cref="Upgrade.DirectUpgrade"/>), or as an HTTP request to <c>/ws</c> through Kestrel, where
+/// this checks the handshake itself: the <c>Origin</c> (403), then a place in the limits (503, 429).
 /// </summary>
-public sealed partial class WebSocketEndpoint(SessionRegistry registry, JsonRpcDispatcher dispatcher, OriginPolicy origins, TimeProvider time, ILogger<WebSocketEndpoint> logger)
+public sealed partial class WebSocketEndpoint(SessionRegistry registry, JsonRpcDispatcher dispatcher, OriginPolicy origins, WebSocketLeases leases, RealtimeMetrics metrics, TimeProvider time, ILogger<WebSocketEndpoint> logger)
 {
     private readonly RefusalReport _foreignOrigins = new(time);
 
@@ -23,7 +25,8 @@ public sealed partial class WebSocketEndpoint(SessionRegistry registry, JsonRpcD
             return;
         }
 
-        var remote = $"{context.Connection.RemoteIpAddress}:{context.Connection.RemotePort}";
+        var client = context.Connection.RemoteIpAddress;
+        var remote = $"{client}:{context.Connection.RemotePort}";
         if (!origins.Allows(context.Request))
         {
             if (_foreignOrigins.Count(out var refused))
@@ -35,8 +38,26 @@ public sealed partial class WebSocketEndpoint(SessionRegistry registry, JsonRpcD
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var session = registry.Open(socket, context.Connection.RemoteIpAddress, remote);
+        var refusal = leases.TryTake(client, out var lease);
+        if (refusal != WebSocketRefusal.None)
+        {
+            leases.Report(refusal, client);
+            context.Response.StatusCode = refusal == WebSocketRefusal.ServerFull ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status429TooManyRequests;
+            return;
+        }
+
+        using (lease)
+        {
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            metrics.CountHttpUpgrade();
+            await RunAsync(socket, client, remote);
+        }
+    }
+
+    /// <summary>Runs the session of an accepted WebSocket until it closes; the caller holds its lease.</summary>
+    internal async Task RunAsync(WebSocket socket, IPAddress? client, string remote)
+    {
+        var session = registry.Open(socket, client, remote);
         LogOpened(session.Id, remote);
         try
         {
@@ -45,7 +66,7 @@ public sealed partial class WebSocketEndpoint(SessionRegistry registry, JsonRpcD
         finally
         {
             registry.Close(session);
-            var status = socket.State == System.Net.WebSockets.WebSocketState.Aborted ? "aborted" : session.CloseStatus?.ToString() ?? "closed";
+            var status = socket.State == WebSocketState.Aborted ? "aborted" : session.CloseStatus?.ToString() ?? "closed";
             LogClosed(session.Id, status, session.CloseDescription ?? "");
         }
     }
