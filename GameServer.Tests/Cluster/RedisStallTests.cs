@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using GameServer.Cluster;
@@ -58,6 +59,41 @@ public sealed class RedisStallTests
 
         Assert.That((unanswered.IsCompleted, subscribed.IsCompleted), Is.EqualTo((false, false)), "returned before Redis answered");
         Assert.That(await subscribed.WaitAsync(TimeSpan.FromSeconds(30)), Is.True, "subscribed once Redis answers");
+    }
+
+    [Test]
+    public async Task A_subscription_that_timed_out_while_Redis_was_paused_leaves_no_queue_behind()
+    {
+        using var redis = TestRedis.StartOwn();
+        var game = TestRedis.GameName();
+        // A short timeout, so that the pause makes the first subscriptions fail rather than merely wait.
+        await using var node = await StartNodeAsync(redis, $"--Cluster:Redis={redis.Configuration},asyncTimeout=1000", $"--Cluster:Name={game}", "--Cluster:ForwardTimeout=00:00:20");
+        await using var admin = await AdminConnectionAsync(redis);
+        var multiplexer = node.Services.GetRequiredService<IConnectionMultiplexer>();
+        await PauseAsync(admin);
+
+        var authority = node.Services.GetRequiredService<IAuthorities>().Get("test:stalled");
+        authority.OnChanges("changes", Json.Int, _ => { });
+        authority.Answer("echo", Json.Int, Json.Int, value => value);
+        await admin.GetDatabase().PingAsync(); // Answered once the pause is over: the first pass timed out by then.
+        Assert.That(await authority.AskAsync<int, int>("echo", 7, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30)), Is.EqualTo(7), "asking subscribes what is missing");
+
+        var prefix = $"{game}:authority:test:stalled";
+        var replies = $"{prefix}:replies:{node.Services.GetRequiredService<LocalNode>().InstanceId:N}";
+        foreach (var channel in new[] { replies, $"{prefix}:owner", $"{prefix}:changes:changes" })
+        {
+            Assert.That(QueuesOf(multiplexer, channel), Is.EqualTo(1), $"{channel}: one queue, none left by the timed-out attempts");
+        }
+    }
+
+    // StackExchange.Redis counts a channel's queues only internally; the version is pinned, and a rename fails here loudly.
+    private static int QueuesOf(IConnectionMultiplexer multiplexer, string channel)
+    {
+        var counts = typeof(ConnectionMultiplexer).GetMethod("GetSubscriberCounts", BindingFlags.Instance | BindingFlags.NonPublic)
+            ?? throw new InvalidOperationException("ConnectionMultiplexer.GetSubscriberCounts is gone");
+        object?[] arguments = [RedisChannel.Literal(channel), 0, 0];
+        counts.Invoke(multiplexer, arguments);
+        return (int)arguments[2]!;
     }
 
     private static Task<InProcessServer> StartNodeAsync(TestRedis redis, params string[] settings) => InProcessServer.StartAsync(

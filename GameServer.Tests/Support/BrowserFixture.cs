@@ -69,17 +69,25 @@ public abstract class BrowserFixture
         OpenPageAsync(url, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
 
     /// <summary>As <see cref="OpenPageAsync(Uri)"/>, in a context made with <paramref name="options"/> (a phone's viewport and touch, a wide screen).</summary>
-    protected async Task<IPage> OpenPageAsync(Uri url, BrowserNewContextOptions options)
+    protected Task<IPage> OpenPageAsync(Uri url, BrowserNewContextOptions options) => OpenPageAsync(url, options, prepare: null);
+
+    /// <summary>As <see cref="OpenPageAsync(Uri, BrowserNewContextOptions)"/>, with <paramref name="prepare"/> run on the context first (routes that hold a request).</summary>
+    protected async Task<IPage> OpenPageAsync(Uri url, BrowserNewContextOptions options, Func<IBrowserContext, Task>? prepare, PageGotoOptions? going = null)
     {
         ArgumentNullException.ThrowIfNull(url);
         var context = await Browser.NewContextAsync(options);
+        if (prepare is not null)
+        {
+            await prepare(context);
+        }
+
         context.SetDefaultTimeout(10_000);
 
         // Loading the page and its modules has taken over 10 s on two cores shared with other builds.
         context.SetDefaultNavigationTimeout(30_000);
         _contexts.Add(context);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(url.ToString());
+        await page.GotoAsync(url.ToString(), going);
         return page;
     }
 

@@ -55,7 +55,7 @@ public sealed partial class RedisBusTransport(
             }
 
             var bus = services.GetRequiredService<ClusterBus>();
-            var queue = await redis.GetSubscriber().SubscribeAsync(keys.AllBus).ConfigureAwait(false);
+            var queue = await RedisSubscriptions.SubscribeAsync(redis, keys.AllBus).ConfigureAwait(false);
             // One queue processed in order: a node's messages arrive in the order it published them.
             queue.OnMessage(message => OnMessage(bus, message));
             _queue = queue;

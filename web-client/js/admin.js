@@ -143,5 +143,7 @@ $("login-form").addEventListener("submit", async (event) => {
 });
 
 $("logout").addEventListener("click", () => client.logout());
+// Shipped disabled: nothing is sent before this handler listens.
+for (const button of $("login-form").querySelectorAll("button")) button.disabled = false;
 
 await client.connect().catch(() => {});

@@ -74,7 +74,7 @@ public sealed partial class RedisAuthority
             return;
         }
 
-        var queue = await _redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(channel)).ConfigureAwait(false);
+        var queue = await RedisSubscriptions.SubscribeAsync(_redis, RedisChannel.Literal(channel)).ConfigureAwait(false);
         queue.OnMessage(handle);
         _subscribed[channel] = queue;
         if (Volatile.Read(ref _disposed))

@@ -26,6 +26,8 @@ export function wireLogin(client) {
     }
   });
   $("logout").addEventListener("click", () => client.logout());
+  // Shipped disabled: nothing is sent before this handler listens.
+  for (const button of $("login-form").querySelectorAll("button")) button.disabled = false;
 }
 
 /** Shows who is signed in (or the login form, with the reason for a sign-out). */
