@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using GameServer.Limits;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 
 namespace GameServer.Realtime.Upgrade;
@@ -22,7 +23,7 @@ namespace GameServer.Realtime.Upgrade;
 /// </summary>
 internal sealed class DirectUpgrade(ConnectionDelegate next, IServiceProvider services)
 {
-    private static readonly byte[] SwitchingProtocols = "HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Accept: "u8.ToArray();
+    private const string SwitchingProtocolsHead = "HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Accept: ";
 
     // Resolved at the first connection, after the settings are validated at start.
     private readonly Lazy<Context> _context = new(() => new Context(services));
@@ -121,11 +122,11 @@ internal sealed class DirectUpgrade(ConnectionDelegate next, IServiceProvider se
 
     private static async Task UpgradeAsync(ConnectionContext connection, Context context, UpgradeRequest request, IPAddress? client)
     {
-        var output = connection.Transport.Output;
-        output.Write(SwitchingProtocols);
-        output.Write(Encoding.ASCII.GetBytes(AcceptKey(request.Key)));
-        output.Write("\r\n\r\n"u8);
-        await output.FlushAsync(connection.ConnectionClosed);
+        // The socket itself when this is a plain connection (this middleware runs before TLS): from the 101
+        // on, every byte goes out through it, in order.
+        var socket = connection.Features.Get<ITlsHandshakeFeature>() is null ? connection.Features.Get<IConnectionSocketFeature>()?.Socket : null;
+        var stream = new TransportStream(connection.Transport, socket, context.Pings.Time);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"{SwitchingProtocolsHead}{AcceptKey(request.Key)}\r\n\r\n"), connection.ConnectionClosed);
 
         // As Kestrel does at an upgrade: the connection leaves the count of HTTP connections; the
         // WebSocket leases count it from now on.
@@ -134,11 +135,10 @@ internal sealed class DirectUpgrade(ConnectionDelegate next, IServiceProvider se
 
         var remote = connection.RemoteEndPoint is IPEndPoint endPoint ? $"{client}:{endPoint.Port}" : "?";
         // No keep-alive of the WebSocket's own, a timer per socket: KeepAlivePings serves them all.
-        var stream = new TransportStream(connection.Transport, context.Pings.Time);
-        using var socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
-        using var keptAlive = context.Pings.Watch(stream, socket);
-        await context.Endpoint.RunAsync(socket, client, remote);
-        if (socket.State == WebSocketState.Aborted)
+        using var webSocket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
+        using var keptAlive = context.Pings.Watch(stream, webSocket);
+        await context.Endpoint.RunAsync(webSocket, client, remote);
+        if (webSocket.State == WebSocketState.Aborted)
         {
             // A dead or stalled peer: drop the connection rather than wait for output it will not read.
             connection.Abort(new ConnectionAbortedException("WebSocket aborted"));

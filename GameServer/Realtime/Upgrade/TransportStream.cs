@@ -1,22 +1,26 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Net.Sockets;
 
 namespace GameServer.Realtime.Upgrade;
 
 /// <summary>
-/// The connection's two pipes as the one stream a <see cref="System.Net.WebSockets.WebSocket"/> runs on,
-/// with the state of its keep-alive (<see cref="KeepAlivePings"/>): when bytes last came in, and a ping
-/// frame written between the WebSocket's own frames. Disposing it wakes a pending read or flush, as
-/// disposing Kestrel's upgraded stream does, so an aborted WebSocket does not leave its session waiting;
-/// the pipes themselves stay Kestrel's, which completes them when the connection ends.
+/// The connection as the one stream a <see cref="System.Net.WebSockets.WebSocket"/> runs on, with the
+/// state of its keep-alive (<see cref="KeepAlivePings"/>): when bytes last came in, and a ping frame
+/// written between the WebSocket's own frames. It reads from the connection's input pipe. It writes
+/// straight to the socket when it has one (a plain connection): a frame then costs one send call on the
+/// writer's thread, where the output pipe handed every frame to another thread to send. Disposing it wakes
+/// a pending read or write, as disposing Kestrel's upgraded stream does, so an aborted WebSocket does not
+/// leave its session waiting; the pipes and the socket stay Kestrel's, which closes them when the connection ends.
 /// </summary>
-internal sealed class TransportStream(IDuplexPipe transport, TimeProvider time) : Stream
+internal sealed class TransportStream(IDuplexPipe transport, Socket? socket, TimeProvider time) : Stream
 {
     // FIN and opcode 9, no payload; a server's frames are not masked (RFC 6455, 5.5.2).
     private static readonly byte[] PingFrame = [0x89, 0x00];
 
     // The WebSocket writes one frame per write; a ping must not land inside one.
     private readonly SemaphoreSlim _writing = new(1, 1);
+    private readonly CancellationTokenSource _closing = new();
     private long _lastReceived = time.GetTimestamp();
     private long _lastPing;
     private long _pingUnanswered;
@@ -44,11 +48,7 @@ internal sealed class TransportStream(IDuplexPipe transport, TimeProvider time) 
         await _writing.WaitAsync(cancellationToken);
         try
         {
-            var flushed = await transport.Output.WriteAsync(buffer, cancellationToken);
-            if (flushed.IsCanceled)
-            {
-                throw new OperationCanceledException("the connection's output was cancelled");
-            }
+            await SendAsync(buffer, cancellationToken);
         }
         finally
         {
@@ -98,15 +98,14 @@ internal sealed class TransportStream(IDuplexPipe transport, TimeProvider time) 
 
         _lastPing = now;
         _pingUnanswered = now;
-        transport.Output.Write(PingFrame);
-        var flushing = transport.Output.FlushAsync();
-        if (flushing.IsCompletedSuccessfully)
+        var sending = SendAsync(PingFrame, CancellationToken.None);
+        if (sending.IsCompletedSuccessfully)
         {
             _writing.Release();
         }
         else
         {
-            _ = ReleaseWhenFlushedAsync(flushing);
+            _ = ReleaseWhenSentAsync(sending);
         }
 
         return false;
@@ -118,6 +117,7 @@ internal sealed class TransportStream(IDuplexPipe transport, TimeProvider time) 
         {
             transport.Input.CancelPendingRead();
             transport.Output.CancelPendingFlush();
+            _closing.Cancel();
         }
 
         base.Dispose(disposing);
@@ -149,11 +149,65 @@ internal sealed class TransportStream(IDuplexPipe transport, TimeProvider time) 
         return count;
     }
 
-    private async Task ReleaseWhenFlushedAsync(ValueTask<FlushResult> flushing)
+    private ValueTask SendAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+        if (socket is null)
+        {
+            return WriteToPipeAsync(bytes, cancellationToken);
+        }
+
+        ValueTask<int> sending;
+        try
+        {
+            sending = socket.SendAsync(bytes, SocketFlags.None, _closing.Token);
+        }
+        catch (ObjectDisposedException e)
+        {
+            return ValueTask.FromException(new IOException("the connection is closed", e));
+        }
+
+        // Mostly done on the spot: the kernel takes the whole frame, and nothing waits.
+        if (!sending.IsCompletedSuccessfully)
+        {
+            return SendRestAsync(sending, bytes, cancellationToken);
+        }
+
+        var sent = sending.Result;
+        return sent == bytes.Length ? ValueTask.CompletedTask : SendRestAsync(new ValueTask<int>(0), bytes[sent..], cancellationToken);
+    }
+
+    private async ValueTask SendRestAsync(ValueTask<int> sending, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+        // A cancelled write leaves a WebSocket aborted anyway: the stream closes with it.
+        using var cancelled = cancellationToken.UnsafeRegister(static closing => ((CancellationTokenSource)closing!).Cancel(), _closing);
+        try
+        {
+            var sent = await sending;
+            while (sent < bytes.Length)
+            {
+                sent += await socket!.SendAsync(bytes[sent..], SocketFlags.None, _closing.Token);
+            }
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            throw new IOException("the connection is closed", e);
+        }
+    }
+
+    private async ValueTask WriteToPipeAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+        var flushed = await transport.Output.WriteAsync(bytes, cancellationToken);
+        if (flushed.IsCanceled)
+        {
+            throw new OperationCanceledException("the connection's output was cancelled");
+        }
+    }
+
+    private async Task ReleaseWhenSentAsync(ValueTask sending)
     {
         try
         {
-            await flushing;
+            await sending;
         }
         catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or IOException)
         {
