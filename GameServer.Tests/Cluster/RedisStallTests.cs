@@ -1,8 +1,8 @@
 using System.Reflection;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using GameServer.Cluster;
 using GameServer.Cluster.Authority;
+using GameServer.Players;
 using GameServer.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,6 +23,7 @@ namespace GameServer.Tests.Cluster;
 public sealed class RedisStallTests
 {
     private const int PauseMilliseconds = 3000;
+    private static readonly JsonTypeInfo<int> Int = PlayersClusterJson.Default.Int32;
 
     [Test]
     public async Task An_authority_made_followed_and_asked_while_Redis_is_paused_holds_no_thread_and_answers_after()
@@ -36,8 +37,8 @@ public sealed class RedisStallTests
 
         var unanswered = subscriber.PingAsync();
         var authority = node.Services.GetRequiredService<IAuthorities>().Get("test:stalled");
-        authority.OnChanges("changes", Json.Int, _ => { });
-        authority.Answer("echo", Json.Int, Json.Int, value => value);
+        authority.OnChanges("changes", Int, _ => { });
+        authority.Answer("echo", Int, Int, value => value);
         var asked = authority.AskAsync<int, int>("echo", 7, CancellationToken.None).AsTask();
 
         Assert.That((unanswered.IsCompleted, asked.IsCompleted), Is.EqualTo((false, false)), "made, followed and asked before Redis answered anything");
@@ -73,8 +74,8 @@ public sealed class RedisStallTests
         await PauseAsync(admin);
 
         var authority = node.Services.GetRequiredService<IAuthorities>().Get("test:stalled");
-        authority.OnChanges("changes", Json.Int, _ => { });
-        authority.Answer("echo", Json.Int, Json.Int, value => value);
+        authority.OnChanges("changes", Int, _ => { });
+        authority.Answer("echo", Int, Int, value => value);
         await admin.GetDatabase().PingAsync(); // Answered once the pause is over: the first pass timed out by then.
         Assert.That(await authority.AskAsync<int, int>("echo", 7, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30)), Is.EqualTo(7), "asking subscribes what is missing");
 
@@ -110,9 +111,4 @@ public sealed class RedisStallTests
     }
 
     private static Task PauseAsync(ConnectionMultiplexer admin) => admin.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", PauseMilliseconds, "ALL");
-
-    private static class Json
-    {
-        public static readonly JsonTypeInfo<int> Int = (JsonTypeInfo<int>)JsonSerializerOptions.Default.GetTypeInfo(typeof(int));
-    }
 }

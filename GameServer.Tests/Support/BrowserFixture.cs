@@ -66,13 +66,18 @@ public abstract class BrowserFixture
 
     /// <summary>A fresh browser context (its own storage, like another person's browser) with one page open at <paramref name="url"/>.</summary>
     protected Task<IPage> OpenPageAsync(Uri url) =>
-        OpenPageAsync(url, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        OpenPageAsync(url, Desktop());
 
     /// <summary>As <see cref="OpenPageAsync(Uri)"/>, in a context made with <paramref name="options"/> (a phone's viewport and touch, a wide screen).</summary>
-    protected Task<IPage> OpenPageAsync(Uri url, BrowserNewContextOptions options) => OpenPageAsync(url, options, prepare: null);
+    protected Task<IPage> OpenPageAsync(Uri url, BrowserNewContextOptions options) => OpenPageAsync(url, options, prepare: null, going: null);
 
-    /// <summary>As <see cref="OpenPageAsync(Uri, BrowserNewContextOptions)"/>, with <paramref name="prepare"/> run on the context first (routes that hold a request).</summary>
-    protected async Task<IPage> OpenPageAsync(Uri url, BrowserNewContextOptions options, Func<IBrowserContext, Task>? prepare, PageGotoOptions? going = null)
+    /// <summary>As <see cref="OpenPageAsync(Uri)"/>, with <paramref name="prepare"/> run on the context first (routes that hold a request).</summary>
+    protected Task<IPage> OpenPageAsync(Uri url, Func<IBrowserContext, Task> prepare, PageGotoOptions? going = null) =>
+        OpenPageAsync(url, Desktop(), prepare, going);
+
+    private static BrowserNewContextOptions Desktop() => new() { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } };
+
+    private async Task<IPage> OpenPageAsync(Uri url, BrowserNewContextOptions options, Func<IBrowserContext, Task>? prepare, PageGotoOptions? going)
     {
         ArgumentNullException.ThrowIfNull(url);
         var context = await Browser.NewContextAsync(options);

@@ -255,7 +255,6 @@ public sealed class WebClientTests : BrowserFixture
         {
             var page = await OpenPageAsync(
                 _server.HttpUri,
-                new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } },
                 context => context.RouteAsync("**/cluster/client-urls", async route =>
                 {
                     await listed.Task;
@@ -285,7 +284,6 @@ public sealed class WebClientTests : BrowserFixture
     {
         var page = await OpenPageAsync(
             new Uri(_server.HttpUri, "/admin/"),
-            new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } },
             context => context.RouteAsync("**/js/admin.js", route => route.AbortAsync()));
 
         // Its script never came: the form stays closed rather than sending the password in the URL.
