@@ -40,7 +40,8 @@ public sealed class CombatPanelTests : BrowserFixture
         await Expect(page.Locator("#combat li.attacked")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"Monster {monster.Id} attacks you!$"));
         // The ring's colour on the canvas spans the ring's width round the player (the dashed line to the
         // monster runs straight up or down, so only the ring sets the horizontal extent). Measured on the
-        // whole canvas so that a miss says where it was drawn instead.
+        // whole canvas so that a miss says where it was drawn instead. A player spawned by the world's edge
+        // has its ring cut there: that side need only reach the edge.
         var ring = $$"""
             () => {
               const canvas = document.getElementById("world");
@@ -54,13 +55,15 @@ public sealed class CombatPanelTests : BrowserFixture
                 right = Math.max(right, column);
               }
               const centre = {{Invariant(x)}} / 100 * canvas.clientWidth;
-              return { centre, left: left / ratio, right: right / ratio, ratio };
+              return { centre, left: left / ratio, right: right / ratio, width: canvas.width / ratio, ratio };
             }
             """;
-        static bool AroundThePlayer(System.Text.Json.JsonElement r) =>
-            r.GetProperty("right").GetDouble() >= 0
-            && Math.Abs((r.GetProperty("left").GetDouble() + r.GetProperty("right").GetDouble()) / 2 - r.GetProperty("centre").GetDouble()) <= 2
-            && (r.GetProperty("right").GetDouble() - r.GetProperty("left").GetDouble()) / 2 is >= 12 and <= 17;
+        static bool AroundThePlayer(System.Text.Json.JsonElement r)
+        {
+            var (left, right, centre, width) = (r.GetProperty("left").GetDouble(), r.GetProperty("right").GetDouble(), r.GetProperty("centre").GetDouble(), r.GetProperty("width").GetDouble());
+            static bool Reaches(double reach, bool cutAtTheEdge) => reach is >= 10 and <= 19 || (cutAtTheEdge && reach is >= 0 and < 10);
+            return right >= 0 && Reaches(centre - left, left < 1) && Reaches(right - centre, right > width - 2);
+        }
         var seen = await page.EvaluateAsync<System.Text.Json.JsonElement>(ring);
         for (var deadline = DateTime.UtcNow.AddSeconds(15); !AroundThePlayer(seen) && DateTime.UtcNow < deadline;)
         {
