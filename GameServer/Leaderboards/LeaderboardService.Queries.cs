@@ -48,7 +48,7 @@ public sealed partial class LeaderboardService
     public async ValueTask<IReadOnlyList<LeaderboardEntry>> TopTenAsync(LeaderboardBoard board, LeaderboardPeriod period) =>
         _cluster is not null
             ? (await PageInClusterAsync(board, period, 0, Ranking.TopSize)).Entries
-            : Entries(Standings(board)[period].Order, 0, Ranking.TopSize);
+            : Entries(Standings(board)[period].Top, 0, Ranking.TopSize);
 
     /// <summary>Where <paramref name="user"/> stands on the board: rank (null while unranked), score, total and the entries around.</summary>
     public ValueTask<LeaderboardStanding> MeAsync(int user, string? board, string? period)
@@ -69,7 +69,7 @@ public sealed partial class LeaderboardService
         lock (standings.Lock)
         {
             var ranking = standings[whichPeriod];
-            (mine, order) = (ranking.Find(user), ranking.Order);
+            (mine, order) = (ranking.Find(user), ranking.Settled());
         }
 
         var (boardName, periodName) = (whichBoard.Name(), whichPeriod.Name());
@@ -85,7 +85,7 @@ public sealed partial class LeaderboardService
         return new LeaderboardStanding(boardName, periodName, index + 1, score.Score, order.Count, around);
     }
 
-    /// <summary>The ranking's order now, after rolling to a new week if one has begun.</summary>
+    /// <summary>The ranking's whole order now, after rolling to a new week if one has begun and placing the waiting users.</summary>
     private ImmutableSortedSet<RankedScore> Current(LeaderboardBoard board, LeaderboardPeriod period)
     {
         var standings = Standings(board);
@@ -94,7 +94,10 @@ public sealed partial class LeaderboardService
             RollIfWeekEnded(standings);
         }
 
-        return standings[period].Order;
+        lock (standings.Lock)
+        {
+            return standings[period].Settled();
+        }
     }
 
     // Through RollWeeks, which tells the subscribers: a read may notice the new week before the week's timer does.
