@@ -25,7 +25,7 @@ public sealed class CommandLineHelpTests
         ("bench saves", ["--players", "--seconds", "--runs", "--postgres"]),
         ("bench attacks", ["--seconds", "--victims", "--radius", "--connections", "--server"]),
         ("bench soak", ["--bots", "--minutes", "--rate", "--radius", "--sample"]),
-        ("bench idle", ["--connections", "--users", "--idle", "--runs"]),
+        ("bench idle", ["--connections", "--users", "--settle", "--idle", "--runs"]),
         ("bench micro", ["--filter", "--job"]),
         ("bots", ["--url", "--allow-host", "--spawn-server", "--nodes", "--redis", "--postgres", "--server-pid", "--count", "--mix", "--rate", "--now-and-then", "--radius", "--seconds", "--warmup", "--ramp-up", "--runs", "--world", "--users-prefix", "--processes", "--compact", "--notify-moves", "--json"]),
         ("echo", []),

@@ -9,8 +9,8 @@ namespace GameServer.Realtime.Upgrade;
 /// <c>Realtime:KeepAliveInterval</c> without a byte from the peer, and the socket aborted when nothing
 /// comes back within <c>Realtime:KeepAliveTimeout</c>, the rules of the framework's own keep-alive.
 /// The framework's runs a timer per socket that fires four times per interval: at 10,000 idle
-/// connections, 1,333 thread-pool callbacks a second and 10,000 entries in the timer queue. One walk a
-/// second over the sockets costs a few microseconds of it.
+/// connections, 1,333 thread-pool callbacks a second and 10,000 entries in the timer queue. One walk
+/// over all the sockets, as often as each of those timers fires, does the same work in one callback.
 /// </summary>
 internal sealed class KeepAlivePings : IDisposable
 {
@@ -33,8 +33,10 @@ internal sealed class KeepAlivePings : IDisposable
         _interval = Timestamp(realtime.KeepAliveInterval, time);
         _timeout = Timestamp(realtime.KeepAliveTimeout, time);
 
-        // Fine enough for the shorter of the two settings, and no finer than a second would need.
-        var step = TimeSpan.FromTicks(Math.Clamp(Math.Min(realtime.KeepAliveInterval.Ticks, realtime.KeepAliveTimeout.Ticks) / 4, TimeSpan.TicksPerMillisecond * 10, TimeSpan.TicksPerSecond));
+        // The framework's own precision, a quarter of the shorter setting: a ping goes out up to a quarter
+        // late. A walk touches every socket (about 0.25 µs each, cold in the cache: 10,000 sockets once a
+        // second were a quarter of the idle server's CPU), so it runs no more often than that needs.
+        var step = TimeSpan.FromTicks(Math.Max(Math.Min(realtime.KeepAliveInterval.Ticks, realtime.KeepAliveTimeout.Ticks) / 4, TimeSpan.TicksPerMillisecond * 10));
         _timer = time.CreateTimer(static state => ((KeepAlivePings)state!).Step(), this, step, step);
     }
 
