@@ -61,8 +61,19 @@ public sealed class CombatPanelTests : BrowserFixture
         static bool AroundThePlayer(System.Text.Json.JsonElement r)
         {
             var (left, right, centre, width) = (r.GetProperty("left").GetDouble(), r.GetProperty("right").GetDouble(), r.GetProperty("centre").GetDouble(), r.GetProperty("width").GetDouble());
-            static bool Reaches(double reach, bool cutAtTheEdge) => reach is >= 10 and <= 19 || (cutAtTheEdge && reach is >= 0 and < 10);
-            return right >= 0 && Reaches(centre - left, left < 1) && Reaches(right - centre, right > width - 2);
+            if (right < 0)
+            {
+                return false;
+            }
+
+            var (cutLeft, cutRight) = (left < 1, right > width - 2);
+            if (!cutLeft && !cutRight)
+            {
+                return Math.Abs((left + right) / 2 - centre) <= 2 && (right - left) / 2 is >= 12 and <= 17;
+            }
+
+            // The uncut side spans the radius (12 to 17) with the centre 2 off at most, as above.
+            return (cutLeft ? right - centre : centre - left) is >= 10 and <= 19;
         }
         var seen = await page.EvaluateAsync<System.Text.Json.JsonElement>(ring);
         for (var deadline = DateTime.UtcNow.AddSeconds(15); !AroundThePlayer(seen) && DateTime.UtcNow < deadline;)

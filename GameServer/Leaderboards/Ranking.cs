@@ -54,11 +54,15 @@ public sealed class Ranking(string periodKey)
 
         // A waiting user is below the 10th (see the remarks above); anyone else is where the tree says.
         var wasInTop = known && !waiting && InTop(order, old);
-        if (!wasInTop && !InTop(order, now) && (waiting || _unplaced.Count < MaxUnplaced))
+        if (!wasInTop && !InTop(order, now))
         {
             if (!waiting)
             {
                 _unplaced[user] = known ? old : null;
+                if (_unplaced.Count >= MaxUnplaced)
+                {
+                    Settled();
+                }
             }
 
             return false;
@@ -76,11 +80,6 @@ public sealed class Ranking(string periodKey)
 
         order = order.Add(now);
         Volatile.Write(ref _order, order);
-        if (_unplaced.Count >= MaxUnplaced)
-        {
-            Settled();
-        }
-
         return wasInTop || InTop(order, now);
     }
 
