@@ -45,7 +45,7 @@ public sealed record NodeInfo(string Id, int Connections, int SessionsLoggedIn, 
 /// <param name="LastRun">When the last run started; null before the first.</param>
 /// <param name="LastDurationMs">How long the last finished run took, in milliseconds.</param>
 /// <param name="LastError">Null when the last finished run succeeded; otherwise the correlation id to look for in the server log.</param>
-/// <param name="NextDue">When the next run starts; null while a run is in progress, when stopping, or when switched off.</param>
+/// <param name="NextDue">When the next run starts; null while a run is in progress, while the job sleeps with nothing to do, when stopping, or when switched off.</param>
 /// <param name="Runs">Runs finished since the server started.</param>
 /// <param name="Failures">How many of those failed.</param>
 public sealed record JobInfo(

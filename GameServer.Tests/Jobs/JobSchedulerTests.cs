@@ -13,7 +13,7 @@ namespace GameServer.Tests.Jobs;
 /// <summary>The scheduler alone, in virtual time: every tick is one the test chose.</summary>
 [Category("Unit")]
 [CancelAfter(10_000)]
-public sealed class JobSchedulerTests
+public sealed partial class JobSchedulerTests
 {
     private static readonly DateTimeOffset Start = VirtualClock.Start;
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);

@@ -3,7 +3,7 @@ using GameServer.Jobs;
 namespace GameServer.Tests.Jobs;
 
 /// <summary>A job in section <c>Scripted</c> that counts its runs and does, on each, whatever the test scripted.</summary>
-public sealed class ScriptedJob(Func<int, CancellationToken, Task>? script = null, string intervalKey = "Interval") : IJob
+public sealed class ScriptedJob(Func<int, CancellationToken, Task>? script = null, string intervalKey = "Interval", JobDemand? demand = null) : IJob
 {
     private int _runs;
 
@@ -14,6 +14,8 @@ public sealed class ScriptedJob(Func<int, CancellationToken, Task>? script = nul
     public string IntervalKey => intervalKey;
 
     public TimeSpan DefaultInterval => TimeSpan.FromMinutes(1);
+
+    public JobDemand? Demand => demand;
 
     /// <summary>Runs started so far, the one in progress included.</summary>
     public int Runs => Volatile.Read(ref _runs);

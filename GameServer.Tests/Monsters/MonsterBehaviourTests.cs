@@ -12,6 +12,7 @@ namespace GameServer.Tests.Monsters;
 public sealed class MonsterBehaviourTests
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan PatchInterval = TimeSpan.FromMilliseconds(50);
     private VirtualClock _clock = null!;
     private InProcessServer _server = null!;
     private GameClient _admin = null!;
@@ -228,5 +229,6 @@ public sealed class MonsterBehaviourTests
         Assert.That((restored.State, restored.UserBeingAttacked), Is.EqualTo(("attacking", (int?)auth.User.Id)));
     }
 
-    private async Task TickAsync(int times = 1) => await _clock.AdvanceAsync(_server, Tick * times, Tick);
+    // In steps of the patch interval: a tick's changes are patched before the next tick, as in real time.
+    private async Task TickAsync(int times = 1) => await _clock.AdvanceAsync(_server, Tick * times, PatchInterval);
 }

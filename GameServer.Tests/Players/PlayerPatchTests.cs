@@ -4,7 +4,9 @@ using GameServer.Players;
 using GameServer.Realtime;
 using Microsoft.Extensions.DependencyInjection;
 using GameServer.Protocol;
+using GameServer.Protocol.Client;
 using GameServer.Protocol.Players;
+using GameServer.Protocol.System;
 using GameServer.Tests.Support;
 
 namespace GameServer.Tests.Players;
@@ -141,6 +143,32 @@ public sealed class PlayerPatchTests
         Assert.That(queuedBeforeAnswer, Is.Zero, "the patch waits for the snapshot");
         Assert.That(queuedAfterAnswer, Is.GreaterThan(0), "and follows it");
     }
+
+    [Test]
+    public async Task The_patch_job_sleeps_while_nothing_changes_and_a_move_wakes_it_on_its_beat()
+    {
+        var (walker, walkerAuth) = await _server.ConnectAsUserAsync();
+        var (watcher, _) = await _server.ConnectAsUserAsync();
+        await watcher.SubscribePlayersAsync();
+        await _clock.AdvanceAsync(_server, Patch * 3, Patch);
+        var asleep = await PatchJobAsync(watcher);
+        await _clock.AdvanceAsync(_server, Patch * 20, Patch);
+        var stillAsleep = await PatchJobAsync(watcher);
+        var log = new NotificationLog(watcher);
+        var start = (await walker.ListPlayersAsync()).Single(p => p.User == walkerAuth.User.Id);
+
+        var moved = await walker.MoveAsync(start.PositionX < 5 ? 1 : -1, 0);
+        var woken = await PatchJobAsync(watcher);
+        var entries = await PatchAsync(log);
+
+        Assert.That(asleep.NextDue, Is.Null, "the logins were patched; since then nothing changed");
+        Assert.That(stillAsleep.Runs, Is.EqualTo(asleep.Runs), "no run while nothing changes");
+        Assert.That(woken.NextDue, Is.GreaterThan(_clock.Now - Patch).And.LessThanOrEqualTo(_clock.Now + Patch), "woken for its next beat");
+        Assert.That(entries.Single().GetRawText(), Is.EqualTo(FormattableString.Invariant($$"""{"id":{{start.Id}},"position_x":{{moved.PositionX}}}""")));
+    }
+
+    private static async Task<JobInfo> PatchJobAsync(GameClient client) =>
+        (await client.InfoAsync()).Jobs.Single(j => j.Name == "world-patches");
 
     private static string Register(int id) =>
         $$$"""{"jsonrpc":"2.0","id":{{{id}}},"method":"auth.register","params":{"username":"{{{Some.Username("raw")}}}","password":"correct horse battery"}}""";

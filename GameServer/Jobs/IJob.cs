@@ -29,6 +29,13 @@ public interface IJob
     /// </summary>
     string? AuthorityLease => null;
 
+    /// <summary>
+    /// Null (the default) for a job that runs every interval. A job whose work comes from events (changes
+    /// to patch) names the <see cref="JobDemand"/> they signal: a run that falls due with no signal since
+    /// the last one began is skipped, and the job's timer sleeps until the next signal.
+    /// </summary>
+    JobDemand? Demand => null;
+
     /// <summary>The time between runs when configuration does not set one.</summary>
     TimeSpan DefaultInterval { get; }
 

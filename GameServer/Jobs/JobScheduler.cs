@@ -58,7 +58,8 @@ public sealed partial class JobScheduler : IHostedService, IDisposable
             {
                 LogScheduled(job.Job.Name, job.Options.Interval);
                 _runGate.Prepare(job.Job);
-                Arm(job);
+                job.Job.Demand?.OnWake(() => Wake(job));
+                Arm(job, job.Options.Interval);
             }
             else
             {
@@ -120,7 +121,9 @@ public sealed partial class JobScheduler : IHostedService, IDisposable
 
     // A one-shot timer armed again only after each run has finished, not an Observable.Interval:
     // a slow run delays the next instead of runs piling up or overlapping.
-    private void Arm(ScheduledJob job)
+    private void Arm(ScheduledJob job) => Arm(job, job.Options.Interval);
+
+    private void Arm(ScheduledJob job, TimeSpan delay)
     {
         lock (_gate)
         {
@@ -129,8 +132,19 @@ public sealed partial class JobScheduler : IHostedService, IDisposable
                 return;
             }
 
-            job.Status = job.Status with { NextDue = _scheduler.Now + job.Options.Interval };
-            job.Timer.Disposable = _scheduler.Schedule(job.Options.Interval, () => Start(job));
+            job.Status = job.Status with { NextDue = _scheduler.Now + delay };
+            job.Timer.Disposable = _scheduler.Schedule(delay, () => Start(job));
+        }
+    }
+
+    /// <summary>A signal woke a sleeping job: it runs on the beat its timer would have kept, so a change waits as long as ever.</summary>
+    private void Wake(ScheduledJob job)
+    {
+        lock (_gate)
+        {
+            var interval = job.Options.Interval;
+            var intoBeat = (_scheduler.Now - job.AsleepSince).Ticks % interval.Ticks;
+            Arm(job, interval - TimeSpan.FromTicks(intoBeat));
         }
     }
 
@@ -144,6 +158,12 @@ public sealed partial class JobScheduler : IHostedService, IDisposable
             }
 
             job.Status = job.Status with { NextDue = null };
+            if (job.Job.Demand is { } demand && !demand.TakeOrSleep())
+            {
+                // Nothing to do since the last run: no run and no timer until a signal wakes the job.
+                job.AsleepSince = _scheduler.Now;
+                return;
+            }
 
             // Off the scheduler's thread: a job may do synchronous LiteDB work, and must hold up neither
             // the other jobs' timers nor request handling.
@@ -155,6 +175,8 @@ public sealed partial class JobScheduler : IHostedService, IDisposable
     {
         if (!await MayRunAsync(job))
         {
+            // Not done: a sleeping job keeps it for the next beat, as one that never sleeps would.
+            job.Job.Demand?.Signal();
             lock (_gate)
             {
                 Arm(job);
@@ -185,6 +207,9 @@ public sealed partial class JobScheduler : IHostedService, IDisposable
             var correlationId = Guid.NewGuid().ToString("N")[..12];
             error = $"failed; correlation id {correlationId}";
             LogRunFailed(e, job.Job.Name, correlationId);
+
+            // Its work may be undone: a sleeping job tries again at the next beat, as one that never sleeps.
+            job.Job.Demand?.Signal();
         }
 
         var duration = _scheduler.Now - startedAt;

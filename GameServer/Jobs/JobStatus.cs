@@ -15,7 +15,7 @@ public sealed record JobStatus(string Name, bool Enabled, TimeSpan Interval)
     /// <summary>Null when the last finished run succeeded; otherwise what to look for in the log.</summary>
     public string? LastError { get; init; }
 
-    /// <summary>When the next run starts; null while a run is in progress, after stop, or when disabled.</summary>
+    /// <summary>When the next run starts; null while a run is in progress, while the job sleeps with nothing to do (<see cref="JobDemand"/>), after stop, or when disabled.</summary>
     public DateTimeOffset? NextDue { get; init; }
 
     public long Runs { get; init; }

@@ -17,6 +17,9 @@ internal sealed class ScheduledJob(IJob job, JobOptions options)
     /// <summary>The pending timer; replacing it disposes the old one, disposing it stops the schedule.</summary>
     public SerialDisposable Timer { get; } = new();
 
+    /// <summary>When the job last fell due and went to sleep instead (<see cref="JobDemand"/>): its beat.</summary>
+    public DateTimeOffset AsleepSince { get; set; }
+
     /// <summary>The current run, including the arming of the next; completed when idle.</summary>
     public Task Running { get; set; } = Task.CompletedTask;
 }

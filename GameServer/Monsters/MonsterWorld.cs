@@ -10,7 +10,7 @@ namespace GameServer.Monsters;
 /// store at once; tick and combat changes are remembered in its <see cref="ChangeSet"/> and written in
 /// batches by <see cref="MonsterPersistJob"/>; every change is shown at the next patch (<see cref="MonsterFeed"/>).
 /// </summary>
-public sealed partial class MonsterWorld(IMonsterStore store, PlayerWorld players, IAuthority authority) : IEntitySource<Monster>
+public sealed partial class MonsterWorld(IMonsterStore store, PlayerWorld players, IAuthority authority, WorldPatches patches) : IEntitySource<Monster>
 {
     private readonly Dictionary<int, MonsterRecord> _monsters = [];
 
@@ -18,7 +18,7 @@ public sealed partial class MonsterWorld(IMonsterStore store, PlayerWorld player
     internal Lock Lock { get; } = new();
 
     /// <summary>Monsters changed since the last patch and since the last save; touched only under <see cref="Lock"/>.</summary>
-    internal ChangeSet Changes { get; } = new();
+    internal ChangeSet Changes { get; } = new(patches.Due);
 
     public void Load()
     {

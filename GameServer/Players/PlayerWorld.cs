@@ -23,9 +23,11 @@ public sealed partial class PlayerWorld : IEntitySource<PlayerInfo>
     private readonly IAuthority _authority;
     private readonly TokenBuckets<int> _moves;
 
-    public PlayerWorld(IOptions<WorldOptions> options, IPlayerStore store, IAuthority authority, TimeProvider time)
+    public PlayerWorld(IOptions<WorldOptions> options, IPlayerStore store, IAuthority authority, WorldPatches patches, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(patches);
+        Changes = new ChangeSet(patches.Due);
         _options = options.Value;
         _store = store;
         _authority = authority;
@@ -42,7 +44,7 @@ public sealed partial class PlayerWorld : IEntitySource<PlayerInfo>
     internal Lock Lock => _lock;
 
     /// <summary>Players changed since the last patch and since the last save; touched only under <see cref="Lock"/>.</summary>
-    internal ChangeSet Changes { get; } = new();
+    internal ChangeSet Changes { get; }
 
     /// <summary>The largest radius a subscription may ask for: <c>World:MaxRadius</c>, or the world's diagonal.</summary>
     internal double MaxRadius => _options.EffectiveMaxRadius;

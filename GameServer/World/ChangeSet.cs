@@ -1,11 +1,14 @@
+using GameServer.Jobs;
+
 namespace GameServer.World;
 
 /// <summary>
 /// What changed in one kind of entity, by id: changed since the last patch (the feed's next patch
 /// captures those) and unsaved since the last save (the write-behind save writes those). The world
-/// that owns the entities marks them under its own lock; this class holds no lock of its own.
+/// that owns the entities marks them under its own lock; this class holds no lock of its own. Every
+/// mark a patch would show signals <paramref name="patchDue"/> (<see cref="WorldPatches.Due"/>).
 /// </summary>
-public sealed class ChangeSet
+public sealed class ChangeSet(JobDemand patchDue)
 {
     private HashSet<int> _changed = [];
     private HashSet<int> _taken = [];
@@ -19,6 +22,7 @@ public sealed class ChangeSet
     public void Changed(int id)
     {
         _changed.Add(id);
+        patchDue.Signal();
         _unsaved.Add(id);
         _relayed?.Add(id);
     }
@@ -27,6 +31,7 @@ public sealed class ChangeSet
     public void Shown(int id)
     {
         _changed.Add(id);
+        patchDue.Signal();
         _relayed?.Add(id);
     }
 
@@ -41,12 +46,20 @@ public sealed class ChangeSet
     public void Deleted(int id)
     {
         _changed.Add(id);
+        patchDue.Signal();
         _unsaved.Remove(id);
         _relayed?.Add(id);
     }
 
     /// <summary>The entity is to be relayed as it is, though unchanged: a node that joined late catches up. Callers hold the world's lock.</summary>
-    public void Relay(int id) => _relayed?.Add(id);
+    public void Relay(int id)
+    {
+        if (_relayed is { } relayed)
+        {
+            relayed.Add(id);
+            patchDue.Signal();
+        }
+    }
 
     /// <summary>From now on, remembers every entity marked for <see cref="TakeRelayed"/> too (cluster mode). Callers hold the world's lock.</summary>
     public void KeepRelayed() => _relayed ??= [];

@@ -23,6 +23,8 @@ public sealed class WorldPatchJob(IEnumerable<IWorldFeed> feeds, IEnumerable<ICh
 
     public TimeSpan DefaultInterval => TimeSpan.FromMilliseconds(50);
 
+    public JobDemand Demand => patches.Due;
+
     public ValueTask RunAsync(CancellationToken cancellationToken)
     {
         patches.Run(() =>

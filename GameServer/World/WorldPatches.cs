@@ -1,3 +1,4 @@
+using GameServer.Jobs;
 using GameServer.Realtime;
 
 namespace GameServer.World;
@@ -9,6 +10,12 @@ namespace GameServer.World;
 public sealed class WorldPatches(PatchMetrics patchMetrics)
 {
     private readonly Lock _patching = new();
+
+    /// <summary>
+    /// Signalled by every change a patch would show (each kind's <see cref="ChangeSet"/>): the patch job
+    /// sleeps through the intervals without one, so a world where nothing happens arms no timer.
+    /// </summary>
+    public JobDemand Due { get; } = new();
 
     /// <summary>Runs <paramref name="patch"/> with no other patch at the same time.</summary>
     public void Run(Action patch)
