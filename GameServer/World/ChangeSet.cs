@@ -39,7 +39,7 @@ public sealed class ChangeSet(JobDemand patchDue)
     public void Unsaved(int id)
     {
         _unsaved.Add(id);
-        _relayed?.Add(id);
+        Relay(id);
     }
 
     /// <summary>The entity was deleted from the store: shown (as gone), never saved again.</summary>
@@ -51,7 +51,10 @@ public sealed class ChangeSet(JobDemand patchDue)
         _relayed?.Add(id);
     }
 
-    /// <summary>The entity is to be relayed as it is, though unchanged: a node that joined late catches up. Callers hold the world's lock.</summary>
+    /// <summary>
+    /// The entity is to be relayed as it is, though unchanged: a node that joined late catches up. Callers
+    /// hold the world's lock. The patch job relays (cluster mode), so this too wakes it.
+    /// </summary>
     public void Relay(int id)
     {
         if (_relayed is { } relayed)
