@@ -93,8 +93,12 @@ internal static class BotsReport
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {results[0].Bots} | {Median(r => r.AcceptedPerSecond):N0} | {Median(r => r.DeliveredPerSecond):N0} | {Median(r => r.Arrivals.PercentileMs(0.5)):0.0} | " +
             $"{Median(r => r.Arrivals.PercentileMs(0.9)):0.0} | {Median(r => r.Arrivals.PercentileMs(0.99)):0.0} | {Median(r => r.Arrivals.MaxMs):0.0} | " +
-            $"{Median(r => r.RoundTrips.TryGetValue("players.move", out var h) ? h.PercentileMs(0.99) : double.NaN):0.0} | {Median(r => r.ServerCores):0.00} | {Median(r => r.BotsCores):0.00} |"));
+            $"{MoveRoundTrip(Median(r => r.RoundTrips.TryGetValue("players.move", out var h) ? h.PercentileMs(0.99) : double.NaN))} | {Median(r => r.ServerCores):0.00} | {Median(r => r.BotsCores):0.00} |"));
     }
+
+    // Moves sent as notifications (--notify-moves) have no round trip to time.
+    private static string MoveRoundTrip(double p99Ms) =>
+        double.IsNaN(p99Ms) ? "-" : p99Ms.ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string Row(BotsResult r) => string.Create(CultureInfo.InvariantCulture,
         $"| {r.Bots} | {r.Connected} | {r.AcceptedPerSecond:N0} | {r.DeliveredPerSecond:N0} | {r.FanOut:0.0} | {r.Window.MessagesIn / r.WindowSeconds:N0} | {r.Window.MessagesOut / r.WindowSeconds:N0} | {r.ServerCores:0.00} | {r.BotsCores:0.00} |");
