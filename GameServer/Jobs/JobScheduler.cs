@@ -59,7 +59,7 @@ public sealed partial class JobScheduler : IHostedService, IDisposable
                 LogScheduled(job.Job.Name, job.Options.Interval);
                 _runGate.Prepare(job.Job);
                 job.Job.Demand?.OnWake(() => Wake(job));
-                Arm(job, job.Options.Interval);
+                Arm(job);
             }
             else
             {

@@ -21,18 +21,16 @@ public sealed class ChangeSet(JobDemand patchDue)
     /// <summary>The entity changed: to be shown at the next patch and saved at the next save.</summary>
     public void Changed(int id)
     {
-        _changed.Add(id);
-        patchDue.Signal();
+        Show(id);
         _unsaved.Add(id);
-        _relayed?.Add(id);
+        Relay(id);
     }
 
     /// <summary>The entity changed in what subscribers see only (presence), or was saved already: shown, not saved.</summary>
     public void Shown(int id)
     {
-        _changed.Add(id);
-        patchDue.Signal();
-        _relayed?.Add(id);
+        Show(id);
+        Relay(id);
     }
 
     /// <summary>The entity changed in what is stored only (a count no subscriber sees): saved, not shown.</summary>
@@ -45,10 +43,9 @@ public sealed class ChangeSet(JobDemand patchDue)
     /// <summary>The entity was deleted from the store: shown (as gone), never saved again.</summary>
     public void Deleted(int id)
     {
-        _changed.Add(id);
-        patchDue.Signal();
+        Show(id);
         _unsaved.Remove(id);
-        _relayed?.Add(id);
+        Relay(id);
     }
 
     /// <summary>
@@ -62,6 +59,13 @@ public sealed class ChangeSet(JobDemand patchDue)
             relayed.Add(id);
             patchDue.Signal();
         }
+    }
+
+    // The next patch shows the entity: the patch job is woken for it.
+    private void Show(int id)
+    {
+        _changed.Add(id);
+        patchDue.Signal();
     }
 
     /// <summary>From now on, remembers every entity marked for <see cref="TakeRelayed"/> too (cluster mode). Callers hold the world's lock.</summary>
