@@ -215,7 +215,8 @@ public sealed partial class PlayerWorld : IEntitySource<PlayerInfo>
         ? Changes.Save(_lock, id => _byId.GetValueOrDefault(id)?.ToRecord(), records => _authority.WriteFenced(() => _store.SavePositions(records)))
         : 0;
 
-    private bool IsKnown(int userId)
+    /// <summary>Whether this node holds the user's player; a move of one it does not hold reads storage first.</summary>
+    public bool IsKnown(int userId)
     {
         lock (_lock)
         {

@@ -1,6 +1,7 @@
 using GameServer.Cluster.Authority;
 using GameServer.Protocol;
 using GameServer.Protocol.Players;
+using GameServer.Realtime;
 using GameServer.Realtime.JsonRpc;
 
 namespace GameServer.Players;
@@ -34,7 +35,19 @@ public sealed class PlayersRpc : IRpcMethods
                 (session, p, _) => ValueTask.FromResult(_feed.Subscribe(session, p.Radius, p.Compact)))
             .Add(Methods.PlayersUnsubscribe, RpcAccess.User, json.EmptyParams, json.UnsubscribeResult,
                 (session, _, _) => ValueTask.FromResult(new UnsubscribeResult(_feed.Unsubscribe(session))))
-            .Add(Methods.PlayersMove, RpcAccess.User, json.MoveParams, json.Position,
-                (session, p, ct) => _authority.AskAsync<MoveRequest, Position>(PlayerOperations.Move, new MoveRequest(session.User!.Id, p.Dx, p.Dy), ct));
+            .Add(Methods.PlayersMove, RpcAccess.User, json.MoveParams, json.Position, MoveAsync, nonBlocking: true);
+    }
+
+    private async ValueTask<Position> MoveAsync(Session session, MoveParams parameters, CancellationToken cancellationToken)
+    {
+        var user = session.User!.Id;
+        if (!_world.IsKnown(user))
+        {
+            // Rare (in cluster mode, a user registered on another node moving first): the world reads
+            // storage for it, which is not work for the socket thread. Every other move stays there.
+            await SocketThread.Leave();
+        }
+
+        return await _authority.AskAsync<MoveRequest, Position>(PlayerOperations.Move, new MoveRequest(user, parameters.Dx, parameters.Dy), cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using GameServer.Configuration;
 using GameServer.Realtime.JsonRpc;
 using GameServer.Realtime.Upgrade;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Options;
 
@@ -38,6 +39,13 @@ public static class RealtimeFeature
         // sees only encrypted bytes there and leaves those connections to Kestrel.
         services.AddOptions<KestrelServerOptions>().Configure<IServiceProvider>((kestrel, sp) =>
             kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => new DirectUpgrade(next, sp).OnConnectedAsync)));
+        // A frame read on the socket's thread reaches the session on it too: without this, Kestrel's input
+        // pipe would hand it to the thread pool anyway. Other connections' sockets complete on the pool,
+        // so for them this only saves the pipe's own hand-off; nothing of theirs runs on the socket thread.
+        // Read from the configuration, not the validated options: Kestrel's transport is made before they
+        // are validated, and a bad setting elsewhere in the section must fail there, naming its key.
+        services.AddOptions<SocketTransportOptions>().Configure(transport =>
+            transport.UnsafePreferInlineScheduling = configuration.GetSection(RealtimeOptions.Section).GetValue(nameof(RealtimeOptions.InlineReceive), true));
         services.AddSingleton(sp => RpcMethodTable.Create(features(sp)));
         return services;
     }

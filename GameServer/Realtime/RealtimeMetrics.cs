@@ -40,6 +40,7 @@ public sealed class RealtimeMetrics
     private long _notificationsRefused;
     private long _directUpgrades;
     private long _httpUpgrades;
+    private long _inlineCalls;
     private Func<int> _connections = () => 0;
     private Func<int> _sessionsLoggedIn = () => 0;
 
@@ -55,6 +56,8 @@ public sealed class RealtimeMetrics
         meter.CreateObservableCounter("gameserver.realtime.upgrades", () => (Measurement<long>[])
             [new(DirectUpgrades, new KeyValuePair<string, object?>("way", "direct")), new(HttpUpgrades, new KeyValuePair<string, object?>("way", "http"))],
             "{connection}", "WebSockets accepted, by the way in: straight off the connection, or through Kestrel's HTTP upgrade.");
+        meter.CreateObservableCounter("gameserver.realtime.calls.inline", () => InlineCalls, "{call}",
+            "Calls run on the socket engine's thread as their frame arrived, with no hand-off to the thread pool (Realtime:InlineReceive).");
         _errors = meter.CreateCounter<long>("gameserver.realtime.errors", "{error}", "JSON-RPC errors, by code (refused notifications included).");
         _overflows = meter.CreateCounter<long>("gameserver.realtime.outbound.overflows", "{overflow}", "Sessions closed because their outbound queue overflowed, by the limit reached.");
         _requestDuration = meter.CreateHistogram("gameserver.realtime.request.duration", "s", "Time from a call's dispatch to its answer, by method.",
@@ -75,6 +78,9 @@ public sealed class RealtimeMetrics
 
     /// <summary>WebSockets accepted through Kestrel's HTTP upgrade since start.</summary>
     public long HttpUpgrades => Interlocked.Read(ref _httpUpgrades);
+
+    /// <summary>Calls run on the socket engine's thread since start (<see cref="SocketThread"/>).</summary>
+    public long InlineCalls => Interlocked.Read(ref _inlineCalls);
 
     /// <summary>Open connections now, as the connections gauge reports them.</summary>
     public int Connections => _connections();
@@ -97,6 +103,8 @@ public sealed class RealtimeMetrics
     internal void CountDirectUpgrade() => Interlocked.Increment(ref _directUpgrades);
 
     internal void CountHttpUpgrade() => Interlocked.Increment(ref _httpUpgrades);
+
+    internal void CountInlineCall() => Interlocked.Increment(ref _inlineCalls);
 
     internal void NotificationRefused() => Interlocked.Increment(ref _notificationsRefused);
 

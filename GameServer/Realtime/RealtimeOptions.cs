@@ -57,6 +57,14 @@ public sealed class RealtimeOptions
     public bool DirectUpgrade { get; set; } = true;
 
     /// <summary>
+    /// Whether a directly upgraded WebSocket's frames are read on the socket engine's own thread, where
+    /// calls that never block (a move, a ping) also run, with no hand-off to the thread pool; every other
+    /// call, and a session's end, moves to the thread pool first. False reads every frame on the thread
+    /// pool. It saves a thread wake-up per frame (about a quarter of the server's CPU at 200 bots).
+    /// </summary>
+    public bool InlineReceive { get; set; } = true;
+
+    /// <summary>
     /// Origins, besides the server's own, whose pages may open a WebSocket here; an entry may end in
     /// <c>:*</c> for any port, and <c>*</c> allows every origin. Unset: <c>http://localhost:*</c> and
     /// <c>http://127.0.0.1:*</c>. A request without <c>Origin</c> (bots, native clients) is always let in.

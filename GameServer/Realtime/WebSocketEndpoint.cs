@@ -65,6 +65,9 @@ public sealed partial class WebSocketEndpoint(SessionRegistry registry, JsonRpcD
         }
         finally
         {
+            // The session may end on the socket's thread (a close frame read there): its goodbyes (presence,
+            // the last save) are not work for that thread.
+            await SocketThread.Leave();
             registry.Close(session);
             var status = socket.State == WebSocketState.Aborted ? "aborted" : session.CloseStatus?.ToString() ?? "closed";
             LogClosed(session.Id, status, session.CloseDescription ?? "");

@@ -22,7 +22,7 @@ public sealed class SystemRpc(SessionRegistry sessions, JobScheduler jobs, Local
         var json = GameJsonContext.Default;
         methods
             .Add(Methods.SystemPing, RpcAccess.Anonymous, json.EmptyParams, json.PingResult,
-                (_, _, _) => ValueTask.FromResult(new PingResult(time.GetUtcNow())))
+                (_, _, _) => ValueTask.FromResult(new PingResult(time.GetUtcNow())), nonBlocking: true)
             .Add(Methods.SystemInfo, RpcAccess.User, json.EmptyParams, json.ServerInfo,
                 (_, _, _) => ValueTask.FromResult(new ServerInfo(
                     "GameServer",

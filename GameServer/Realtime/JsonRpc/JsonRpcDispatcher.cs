@@ -201,6 +201,15 @@ public sealed partial class JsonRpcDispatcher(RpcMethodTable methods, IOptions<R
             }
 
             Authorize(session, method);
+            if (!method.NonBlocking)
+            {
+                await SocketThread.Leave();
+            }
+            else if (SocketThread.IsCurrent)
+            {
+                metrics.CountInlineCall();
+            }
+
             var result = await method.InvokeAsync(session, parameters, cancellationToken);
             var elapsed = Stopwatch.GetElapsedTime(started);
             metrics.RequestDuration(tally, elapsed);

@@ -7,11 +7,14 @@ namespace GameServer.Realtime.JsonRpc;
 public delegate ValueTask<TResult> RpcHandler<in TParams, TResult>(Session session, TParams parameters, CancellationToken cancellationToken);
 
 /// <summary>One entry of the method table: a name, who may call it, and how to run it.</summary>
-internal abstract class RpcMethod(string name, RpcAccess access)
+internal abstract class RpcMethod(string name, RpcAccess access, bool nonBlocking)
 {
     public string Name { get; } = name;
 
     public RpcAccess Access { get; } = access;
+
+    /// <summary>Never blocks and does little: it may run on the socket engine's thread (<see cref="SocketThread"/>).</summary>
+    public bool NonBlocking { get; } = nonBlocking;
 
     /// <summary>Reads the params, runs the handler and returns its result, not yet written.</summary>
     public abstract ValueTask<object?> InvokeAsync(Session session, JsonElement parameters, CancellationToken cancellationToken);
@@ -25,7 +28,8 @@ internal sealed class RpcMethod<TParams, TResult>(
     RpcAccess access,
     JsonTypeInfo<TParams> paramsInfo,
     JsonTypeInfo<TResult> resultInfo,
-    RpcHandler<TParams, TResult> handler) : RpcMethod(name, access)
+    RpcHandler<TParams, TResult> handler,
+    bool nonBlocking) : RpcMethod(name, access, nonBlocking)
 {
     public override async ValueTask<object?> InvokeAsync(Session session, JsonElement parameters, CancellationToken cancellationToken)
     {

@@ -47,15 +47,21 @@ public sealed class RpcMethodTable
     {
         internal Dictionary<string, RpcMethod> Methods { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>Adds a method with typed params and result.</summary>
+        /// <summary>
+        /// Adds a method with typed params and result. A <paramref name="nonBlocking"/> handler never
+        /// blocks its thread (no storage call, no lock held long, no wait) and does little work, so it
+        /// runs on the thread that read its frame, which may be the socket engine's (<see cref="SocketThread"/>);
+        /// any other handler runs on the thread pool.
+        /// </summary>
         public Builder Add<TParams, TResult>(
             string name,
             RpcAccess access,
             JsonTypeInfo<TParams> paramsInfo,
             JsonTypeInfo<TResult> resultInfo,
-            RpcHandler<TParams, TResult> handler)
+            RpcHandler<TParams, TResult> handler,
+            bool nonBlocking = false)
         {
-            if (!Methods.TryAdd(name, new RpcMethod<TParams, TResult>(name, access, paramsInfo, resultInfo, handler)))
+            if (!Methods.TryAdd(name, new RpcMethod<TParams, TResult>(name, access, paramsInfo, resultInfo, handler, nonBlocking)))
             {
                 throw new InvalidOperationException($"JSON-RPC method {name} is mapped twice");
             }

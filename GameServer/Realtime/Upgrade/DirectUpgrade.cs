@@ -133,6 +133,11 @@ internal sealed class DirectUpgrade(ConnectionDelegate next, IServiceProvider se
         connection.Features.Get<IDecrementConcurrentConnectionCountFeature>()?.ReleaseConnection();
         context.Metrics.CountDirectUpgrade();
 
+        if (socket is not null && context.Rules.InlineReceive)
+        {
+            SocketThread.ServeInline(socket);
+        }
+
         var remote = connection.RemoteEndPoint is IPEndPoint endPoint ? $"{client}:{endPoint.Port}" : "?";
         // No keep-alive of the WebSocket's own, a timer per socket: KeepAlivePings serves them all.
         using var webSocket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });

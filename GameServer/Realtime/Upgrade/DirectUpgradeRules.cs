@@ -31,6 +31,9 @@ internal sealed class DirectUpgradeRules(
 
     public bool Enabled { get; } = realtime.Value.DirectUpgrade && PlainForwarding(forwarded.Value) && AnyHost(hosts.Value);
 
+    /// <summary>Whether an upgraded socket's frames are read on the socket engine's thread (<see cref="SocketThread"/>).</summary>
+    public bool InlineReceive { get; } = realtime.Value.InlineReceive;
+
     /// <summary>Kestrel's time for a request's head; the direct upgrade waits no longer for one.</summary>
     public TimeSpan HeadTimeout { get; } = kestrel.Value.Limits.RequestHeadersTimeout;
 

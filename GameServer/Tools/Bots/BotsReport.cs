@@ -9,8 +9,8 @@ internal static class BotsReport
     public const string MoveToArrival = "move → arrival";
 
     private const string Header =
-        "| bots | connected | moves/s | delivered updates/s | per move | msgs in/s | msgs out/s | server CPU cores | bots CPU cores |\n" +
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+        "| bots | connected | moves/s | delivered updates/s | per move | msgs in/s | msgs out/s | server CPU cores | server CPU µs per update | bots CPU cores |\n" +
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
     private const string LatencyHeader =
         "| round trip | count | p50 ms | p90 ms | p99 ms | max ms |\n" +
@@ -88,12 +88,12 @@ internal static class BotsReport
         double Median(Func<BotsResult, double> value) => BenchmarkReport.Median(results, value);
         Console.WriteLine();
         Console.WriteLine($"medians of {results.Count} runs");
-        Console.WriteLine("| bots | moves/s | delivered updates/s | p50 ms | p90 ms | p99 ms | max ms | move RTT p99 ms | server CPU cores | bots CPU cores |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| bots | moves/s | delivered updates/s | p50 ms | p90 ms | p99 ms | max ms | move RTT p99 ms | server CPU cores | server CPU µs per update | bots CPU cores |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {results[0].Bots} | {Median(r => r.AcceptedPerSecond):N0} | {Median(r => r.DeliveredPerSecond):N0} | {Median(r => r.Arrivals.PercentileMs(0.5)):0.0} | " +
             $"{Median(r => r.Arrivals.PercentileMs(0.9)):0.0} | {Median(r => r.Arrivals.PercentileMs(0.99)):0.0} | {Median(r => r.Arrivals.MaxMs):0.0} | " +
-            $"{MoveRoundTrip(Median(r => r.RoundTrips.TryGetValue("players.move", out var h) ? h.PercentileMs(0.99) : double.NaN))} | {Median(r => r.ServerCores):0.00} | {Median(r => r.BotsCores):0.00} |"));
+            $"{MoveRoundTrip(Median(r => r.RoundTrips.TryGetValue("players.move", out var h) ? h.PercentileMs(0.99) : double.NaN))} | {Median(r => r.ServerCores):0.00} | {Median(MicrosPerUpdate):0.000} | {Median(r => r.BotsCores):0.00} |"));
     }
 
     // Moves sent as notifications (--notify-moves) have no round trip to time.
@@ -101,7 +101,11 @@ internal static class BotsReport
         double.IsNaN(p99Ms) ? "-" : p99Ms.ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string Row(BotsResult r) => string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Bots} | {r.Connected} | {r.AcceptedPerSecond:N0} | {r.DeliveredPerSecond:N0} | {r.FanOut:0.0} | {r.Window.MessagesIn / r.WindowSeconds:N0} | {r.Window.MessagesOut / r.WindowSeconds:N0} | {r.ServerCores:0.00} | {r.BotsCores:0.00} |");
+        $"| {r.Bots} | {r.Connected} | {r.AcceptedPerSecond:N0} | {r.DeliveredPerSecond:N0} | {r.FanOut:0.0} | {r.Window.MessagesIn / r.WindowSeconds:N0} | {r.Window.MessagesOut / r.WindowSeconds:N0} | {r.ServerCores:0.00} | {MicrosPerUpdate(r):0.000} | {r.BotsCores:0.00} |");
+
+    // The issue's measure of a world's cost: server CPU time per player update delivered to a bot.
+    private static double MicrosPerUpdate(BotsResult r) =>
+        r.DeliveredPerSecond > 0 ? r.ServerCores * 1_000_000 / r.DeliveredPerSecond : double.NaN;
 
     private static string LatencyRow(string name, LatencyHistogram h) => string.Create(CultureInfo.InvariantCulture,
         $"| {name} | {h.Count:N0} | {h.PercentileMs(0.5):0.0} | {h.PercentileMs(0.9):0.0} | {h.PercentileMs(0.99):0.0} | {h.MaxMs:0.0} |");
