@@ -23,17 +23,14 @@ internal static class SocketThread
     /// <summary>True on a thread that is not the pool's: the socket engine's, when a frame arrived inline.</summary>
     public static bool IsCurrent => !Thread.CurrentThread.IsThreadPoolThread;
 
-    /// <summary>Has <paramref name="socket"/>'s arrivals run on the event thread; false where the runtime cannot.</summary>
-    public static bool ServeInline(Socket socket)
+    /// <summary>Has <paramref name="socket"/>'s arrivals run on the event thread, where the runtime can.</summary>
+    public static void ServeInline(Socket socket)
     {
         ArgumentNullException.ThrowIfNull(socket);
-        if (PreferInlineCompletions is null || !OperatingSystem.IsLinux())
+        if (PreferInlineCompletions is not null && OperatingSystem.IsLinux())
         {
-            return false;
+            PreferInlineCompletions.SetValue(socket, true);
         }
-
-        PreferInlineCompletions.SetValue(socket, true);
-        return true;
     }
 
     /// <summary>Continues on the thread pool; costs nothing when already there.</summary>
