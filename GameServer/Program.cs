@@ -114,7 +114,9 @@ public static class Program
             // Last, so the schedule starts once every world is loaded and stops before they save.
             .AddJobs(builder.Configuration)
             .AddSingleton<SystemRpc>()
-            .AddRealtime(builder.Configuration, sp => new IRpcMethods[]
+            // Npgsql's synchronous calls wait on the socket engine's thread, so with PostgreSQL (and so in cluster
+            // mode) nothing may hold that thread, and every frame is read on the thread pool (docs/realtime.md).
+            .AddRealtime(builder.Configuration, inlineReceive: StorageOptions.ProviderIn(builder.Configuration) != StorageProvider.Postgres, sp => new IRpcMethods[]
             {
                 sp.GetRequiredService<SystemRpc>(),
                 sp.GetRequiredService<AuthRpc>(),

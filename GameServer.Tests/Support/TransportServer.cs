@@ -40,7 +40,7 @@ public sealed class TransportServer : IAsyncDisposable
         // The endpoint reads the clock (RefusalReport); Program registers TimeProvider.System, this slim host must too.
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddLimits(builder.Configuration).AddConnectionLimits();
-        builder.Services.AddRealtime(builder.Configuration, _ => methods);
+        builder.Services.AddRealtime(builder.Configuration, inlineReceive: true, _ => methods);
         var app = builder.Build();
         app.MapRealtime();
         await app.StartAsync(TestContext.CurrentContext.CancellationToken);

@@ -15,10 +15,15 @@ public static class RealtimeFeature
     /// <summary>The path of the WebSocket endpoint.</summary>
     public const string Path = "/ws";
 
-    /// <summary>Adds the session registry, the dispatcher and a method table built from <paramref name="features"/>.</summary>
-    public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, IEnumerable<IRpcMethods>> features)
+    /// <summary>
+    /// Adds the session registry, the dispatcher and a method table built from <paramref name="features"/>.
+    /// <paramref name="inlineReceive"/> false keeps every frame on the thread pool whatever
+    /// <c>Realtime:InlineReceive</c> says: for a process whose other code waits on the socket engine's thread.
+    /// </summary>
+    public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration, bool inlineReceive, Func<IServiceProvider, IEnumerable<IRpcMethods>> features)
     {
         services.AddValidatedOptions<RealtimeOptions>(configuration, RealtimeOptions.Section);
+        services.PostConfigure<RealtimeOptions>(realtime => realtime.InlineReceive &= inlineReceive);
 
         // Read when the pipeline is built, after the settings are validated.
         services.AddOptions<WebSocketOptions>().Configure<IOptions<RealtimeOptions>>((webSockets, realtime) =>
@@ -45,7 +50,7 @@ public static class RealtimeFeature
         // Read from the configuration, not the validated options: Kestrel's transport is made before they
         // are validated, and a bad setting elsewhere in the section must fail there, naming its key.
         services.AddOptions<SocketTransportOptions>().Configure(transport =>
-            transport.UnsafePreferInlineScheduling = configuration.GetSection(RealtimeOptions.Section).GetValue(nameof(RealtimeOptions.InlineReceive), true));
+            transport.UnsafePreferInlineScheduling = inlineReceive && configuration.GetSection(RealtimeOptions.Section).GetValue(nameof(RealtimeOptions.InlineReceive), true));
         services.AddSingleton(sp => RpcMethodTable.Create(features(sp)));
         return services;
     }

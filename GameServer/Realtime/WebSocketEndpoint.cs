@@ -48,8 +48,9 @@ public sealed partial class WebSocketEndpoint(SessionRegistry registry, JsonRpcD
 
         using (lease)
         {
-            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            // Counted before the 101 goes out, so a client that has it knows it is counted.
             metrics.CountHttpUpgrade();
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
             await RunAsync(socket, client, remote);
         }
     }

@@ -126,12 +126,13 @@ internal sealed class DirectUpgrade(ConnectionDelegate next, IServiceProvider se
         // on, every byte goes out through it, in order.
         var socket = connection.Features.Get<ITlsHandshakeFeature>() is null ? connection.Features.Get<IConnectionSocketFeature>()?.Socket : null;
         var stream = new TransportStream(connection.Transport, socket, context.Pings.Time);
+        // Counted before the 101 goes out, so a client that has it knows it is counted.
+        context.Metrics.CountDirectUpgrade();
         await stream.WriteAsync(Encoding.ASCII.GetBytes($"{SwitchingProtocolsHead}{AcceptKey(request.Key)}\r\n\r\n"), connection.ConnectionClosed);
 
         // As Kestrel does at an upgrade: the connection leaves the count of HTTP connections; the
         // WebSocket leases count it from now on.
         connection.Features.Get<IDecrementConcurrentConnectionCountFeature>()?.ReleaseConnection();
-        context.Metrics.CountDirectUpgrade();
 
         if (socket is not null && context.Rules.InlineReceive)
         {
