@@ -43,8 +43,8 @@ public sealed class PlayersRpc : IRpcMethods
         var user = session.User!.Id;
         if (!_world.IsKnown(user))
         {
-            // Rare (in cluster mode, a user registered on another node moving first): the world reads
-            // storage for it, which is not work for the socket thread. Every other move stays there.
+            // Rare (a player the world has not met yet): the world reads storage for it, which is not
+            // work for the socket thread. Every other move stays there.
             await SocketThread.Leave();
         }
 
