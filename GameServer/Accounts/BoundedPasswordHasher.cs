@@ -60,6 +60,9 @@ public sealed class BoundedPasswordHasher : IDisposable
         }
 
         // Not cancellable once started: the permit must stay held until the thread is done with the CPU.
-        return await Task.Factory.StartNew(hash, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // The caller goes on on the thread pool: on the hashing thread it would run the session's next
+        // frames too, off the pool, where a session's work is taken for the socket thread's (SocketThread).
+        return await Task.Factory.StartNew(hash, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            .ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
     }
 }
