@@ -19,7 +19,8 @@ public sealed class RpcFrames
 
     /// <summary>The calls of <paramref name="method"/> answered so far, in the order they were sent.</summary>
     public IReadOnlyList<Call> Answered(string method) =>
-        [.. _calls.OrderBy(c => c.Key).Select(c => c.Value).Where(c => c.Method == method && c.Result is not null)];
+        // ToArray is the dictionary's own snapshot; LINQ's copy of it throws when a call is added meanwhile.
+        [.. _calls.ToArray().OrderBy(c => c.Key).Select(c => c.Value).Where(c => c.Method == method && c.Result is not null)];
 
     internal void Sent(string? text)
     {
